@@ -1,0 +1,21 @@
+package io.socketee;
+
+/**
+ * The one unchecked root of every exception SocketEE throws.
+ *
+ * <p>Subclasses carry their wire meaning (for example a protocol error) so that callers can
+ * map them to the error the client sees. Instances are immutable and thread-safe.
+ */
+public class IoException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates an exception with a message. */
+    public IoException(String message) {
+        super(message);
+    }
+
+    /** Creates an exception with a message and a cause. */
+    public IoException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

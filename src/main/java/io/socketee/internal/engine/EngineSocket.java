@@ -1,0 +1,46 @@
+package io.socketee.internal.engine;
+
+import io.socketee.internal.protocol.engine.EngineVersion;
+
+/**
+ * One Engine.IO session as the layer above sees it, whatever transport carries it.
+ *
+ * <p>Thread-safe: {@code send*} and {@code close} may be called from any thread. Outgoing messages
+ * keep the order of the calls. Callbacks to the {@link EngineSocketHandler} come one at a time,
+ * in the order the client sent the packets.
+ */
+public interface EngineSocket {
+
+    /** The 20-character session id. */
+    String id();
+
+    /** The protocol generation the client speaks. */
+    EngineVersion version();
+
+    /** The request that opened the session. */
+    HandshakeRequest request();
+
+    /** The current transport's name: "polling" or "websocket". */
+    String transportName();
+
+    /** Sets the receiver of this session's messages and close; call once, in onConnection. */
+    void setHandler(EngineSocketHandler handler);
+
+    /** Queues a text message. Ignored when the session is closing or closed. */
+    void sendText(String message);
+
+    /** Queues a binary message. Ignored when the session is closing or closed. */
+    void sendBinary(byte[] message);
+
+    /**
+     * Queues several messages to go out together (a Socket.IO packet and its attachments), in
+     * order: each element is a {@code String} or a {@code byte[]}.
+     */
+    void sendAll(java.util.List<Object> messages);
+
+    /** Closes the session after flushing what is queued; the handler sees "forced close". */
+    void close();
+
+    /** Whether the session is open (not closing or closed). */
+    boolean isOpen();
+}
