@@ -1,0 +1,54 @@
+package io.socketee.internal.config;
+
+/**
+ * Every MicroProfile Config key SocketEE reads, declared once with its default. The table in
+ * docs/configuration.md lists the same keys; a unit test keeps the two in step.
+ */
+public enum ConfigKeys {
+    PATH("socketio.path", "/socket.io", "URL path of the transports, under the WAR's context root"),
+    PING_INTERVAL("socketio.pingInterval", "25000", "milliseconds between heartbeats"),
+    PING_TIMEOUT("socketio.pingTimeout", "20000", "milliseconds to wait for a heartbeat answer"),
+    UPGRADE_TIMEOUT("socketio.upgradeTimeout", "10000", "milliseconds an upgrade to WebSocket may take"),
+    MAX_HTTP_BUFFER_SIZE("socketio.maxHttpBufferSize", "1000000", "largest message or POST body, in bytes"),
+    TRANSPORTS("socketio.transports", "polling,websocket", "allowed transports"),
+    ALLOW_UPGRADES("socketio.allowUpgrades", "true", "whether polling may upgrade to WebSocket"),
+    ALLOW_EIO3("socketio.allowEIO3", "false", "accept Engine.IO v3 clients (socket.io 2.x)"),
+    CONNECT_TIMEOUT("socketio.connectTimeout", "45000", "milliseconds a client has to join a namespace"),
+    SERVE_CLIENT("socketio.serveClient", "true", "serve socket.io.js under the path"),
+    COOKIE("socketio.cookie", "false", "set the sid cookie on the handshake"),
+    COOKIE_NAME("socketio.cookie.name", "io", "sid cookie name"),
+    COOKIE_PATH("socketio.cookie.path", "/", "sid cookie path"),
+    COOKIE_HTTP_ONLY("socketio.cookie.httpOnly", "true", "sid cookie HttpOnly flag"),
+    COOKIE_SAME_SITE("socketio.cookie.sameSite", "Lax", "sid cookie SameSite attribute"),
+    CORS_ENABLED("socketio.cors.enabled", "false", "write CORS headers on polling responses"),
+    CORS_ORIGINS("socketio.cors.origins", "", "allowed origins, comma-separated; empty reflects any, * allows all"),
+    CORS_CREDENTIALS("socketio.cors.credentials", "false", "send Access-Control-Allow-Credentials"),
+    MAX_ATTACHMENTS("socketio.maxAttachments", "100", "most binary attachments in one packet"),
+    MAX_QUEUED_FRAMES("socketio.websocket.maxQueuedFrames", "100000",
+            "frames that may wait for a slow WebSocket peer before it is dropped");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKeys(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The property name. */
+    public String key() {
+        return key;
+    }
+
+    /** The default, as text. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** What the key controls. */
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,126 @@
+package io.socketee.internal.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything an {@link EngineServer} can be told, with the reference server's defaults.
+ * Immutable and thread-safe; change a copy with the {@code with*} methods.
+ *
+ * @param pingInterval how often the server pings (v4) or expects pings (v3)
+ * @param pingTimeout how long to wait for the answer before closing with "ping timeout"
+ * @param upgradeTimeout how long an upgrade may take before the new transport is dropped
+ * @param maxHttpBufferSize the largest message or POST body accepted, in bytes
+ * @param transports the allowed transports, among "polling" and "websocket"
+ * @param allowUpgrades whether polling sessions may upgrade to WebSocket
+ * @param allowEio3 whether Engine.IO v3 clients (socket.io 2.x) are accepted
+ * @param cookie the sid cookie to set on the handshake, if any
+ * @param cors the CORS rules for polling responses
+ * @param verifier decides whether a handshake is allowed (error 4 "Forbidden" otherwise)
+ */
+public record EngineOptions(
+        Duration pingInterval,
+        Duration pingTimeout,
+        Duration upgradeTimeout,
+        long maxHttpBufferSize,
+        List<String> transports,
+        boolean allowUpgrades,
+        boolean allowEio3,
+        Optional<SidCookie> cookie,
+        CorsPolicy cors,
+        HandshakeVerifier verifier) {
+
+    /** The reference's defaults: 25 s / 20 s / 10 s, 1e6 bytes, both transports, no EIO3. */
+    public static final EngineOptions DEFAULTS = new EngineOptions(
+            Duration.ofMillis(25_000), Duration.ofMillis(20_000), Duration.ofMillis(10_000),
+            1_000_000, List.of("polling", "websocket"), true, false, Optional.empty(),
+            CorsPolicy.DISABLED, HandshakeVerifier.ALLOW_ALL);
+
+    public EngineOptions {
+        transports = List.copyOf(transports);
+        for (String t : transports) {
+            if (!t.equals("polling") && !t.equals("websocket")) {
+                throw new IllegalArgumentException("unknown transport: " + t);
+            }
+        }
+        if (pingInterval.isNegative() || pingInterval.isZero() || pingTimeout.isNegative()
+                || pingTimeout.isZero() || upgradeTimeout.isNegative() || maxHttpBufferSize <= 0) {
+            throw new IllegalArgumentException("intervals, timeouts and sizes must be positive");
+        }
+    }
+
+    /** The sid cookie written on the handshake response, like the reference's {@code cookie} option. */
+    public record SidCookie(String name, String path, boolean httpOnly, String sameSite) {
+        /** The reference's defaults: io, /, HttpOnly, SameSite=Lax. */
+        public static final SidCookie DEFAULT = new SidCookie("io", "/", true, "Lax");
+
+        /** The Set-Cookie value for a session id. */
+        public String headerValue(String sid) {
+            StringBuilder sb = new StringBuilder(name).append('=').append(sid);
+            if (path != null && !path.isEmpty()) {
+                sb.append("; Path=").append(path);
+            }
+            if (httpOnly) {
+                sb.append("; HttpOnly");
+            }
+            if (sameSite != null && !sameSite.isEmpty()) {
+                sb.append("; SameSite=").append(sameSite);
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Decides whether a new session may open. Must be thread-safe and must not block for long. */
+    @FunctionalInterface
+    public interface HandshakeVerifier {
+        /** Lets everything through. */
+        HandshakeVerifier ALLOW_ALL = r -> Optional.empty();
+
+        /** Returns empty to allow, or the message of the "Forbidden" error to refuse. */
+        Optional<String> refuse(HandshakeRequest request);
+    }
+
+    /** The options with other ping settings. */
+    public EngineOptions withPing(Duration interval, Duration timeout) {
+        return new EngineOptions(interval, timeout, upgradeTimeout, maxHttpBufferSize, transports,
+                allowUpgrades, allowEio3, cookie, cors, verifier);
+    }
+
+    /** The options with EIO3 allowed or not. */
+    public EngineOptions withAllowEio3(boolean allow) {
+        return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
+                transports, allowUpgrades, allow, cookie, cors, verifier);
+    }
+
+    /** The options with another size limit. */
+    public EngineOptions withMaxHttpBufferSize(long max) {
+        return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, max, transports,
+                allowUpgrades, allowEio3, cookie, cors, verifier);
+    }
+
+    /** The options with other transports and upgrade rule. */
+    public EngineOptions withTransports(List<String> allowed, boolean upgrades) {
+        return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
+                allowed, upgrades, allowEio3, cookie, cors, verifier);
+    }
+
+    /** The options with other CORS rules, cookie and verifier. */
+    public EngineOptions withHttp(CorsPolicy corsPolicy, Optional<SidCookie> sidCookie,
+            HandshakeVerifier handshakeVerifier) {
+        return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
+                transports, allowUpgrades, allowEio3, sidCookie, corsPolicy, handshakeVerifier);
+    }
+
+    /** The options with another upgrade timeout. */
+    public EngineOptions withUpgradeTimeout(Duration timeout) {
+        return new EngineOptions(pingInterval, pingTimeout, timeout, maxHttpBufferSize, transports,
+                allowUpgrades, allowEio3, cookie, cors, verifier);
+    }
+
+    /** The upgrades a session on this transport is offered. */
+    List<String> upgradesFrom(String transport) {
+        return allowUpgrades && transport.equals("polling") && transports.contains("websocket")
+                ? List.of("websocket") : List.of();
+    }
+}

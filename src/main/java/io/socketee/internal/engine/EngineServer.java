@@ -1,0 +1,349 @@
+package io.socketee.internal.engine;
+
+import io.socketee.internal.protocol.ProtocolException;
+import io.socketee.internal.protocol.engine.EnginePacket;
+import io.socketee.internal.protocol.engine.EngineVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The Engine.IO server: verifies requests, answers errors the way the reference does, performs
+ * handshakes over polling or WebSocket, and routes later requests to their session. It knows
+ * nothing of Socket.IO and nothing of Jakarta: transport hosts call {@link #handlePolling} and
+ * {@link #acceptWebSocket}.
+ *
+ * <p>Thread-safe.
+ */
+public final class EngineServer {
+    private static final Logger LOG = Logger.getLogger(EngineServer.class.getName());
+
+    private final EngineOptions options;
+    private final EngineListener listener;
+    private final ScheduledExecutorService scheduler;
+    private final Supplier<String> ids;
+    private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+
+    /**
+     * Creates a server.
+     *
+     * @param options the engine options
+     * @param listener told of every new session
+     * @param scheduler runs heartbeats and timeouts; tasks are short and never block
+     * @param ids generates session ids (see {@link SessionIds})
+     */
+    public EngineServer(EngineOptions options, EngineListener listener,
+            ScheduledExecutorService scheduler, Supplier<String> ids) {
+        this.options = options;
+        this.listener = listener;
+        this.scheduler = scheduler;
+        this.ids = ids;
+    }
+
+    /** The options this server runs with. */
+    public EngineOptions options() {
+        return options;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** The number of open sessions. */
+    public int clientsCount() {
+        return sessions.size();
+    }
+
+    /** A snapshot of the open sessions. */
+    public Collection<EngineSocket> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    /** Handles one HTTP request to the engine's path (polling, preflight or an error). */
+    public void handlePolling(PollingExchange ex) {
+        HandshakeRequest req = ex.request();
+        if (options.cors().enabled() && ex.method().equals("OPTIONS")) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            options.cors().addPreflightHeaders(req, headers);
+            ex.respond(204, headers, new byte[0]);
+            return;
+        }
+        Optional<Refusal> refusal = verify(req, ex.method(), false);
+        if (refusal.isPresent()) {
+            respondError(ex, refusal.get());
+            return;
+        }
+        String sid = req.query().get("sid");
+        if (sid == null) {
+            handshakeOverPolling(ex);
+            return;
+        }
+        EngineSession session = sessions.get(sid);
+        Transport t = session == null ? null : currentTransport(session);
+        if (t instanceof PollingTransport polling) {
+            polling.onRequest(ex);
+        } else {
+            respondError(ex, new Refusal(session == null ? EngineError.UNKNOWN_SID : EngineError.BAD_REQUEST, null));
+        }
+    }
+
+    /**
+     * Accepts a WebSocket that the host has already upgraded: a new session, or an upgrade of a
+     * polling one. Refused connections are closed with code 1008 and the error's JSON as reason.
+     *
+     * @return where the host delivers the connection's frames
+     */
+    public WebSocketReceiver acceptWebSocket(HandshakeRequest req, WebSocketChannel channel) {
+        Optional<Refusal> refusal = verify(req, "GET", true);
+        if (refusal.isEmpty() && !"websocket".equals(req.query().get("transport"))) {
+            refusal = Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
+        }
+        if (refusal.isPresent()) {
+            channel.close(1008, refusal.get().json());
+            return WebSocketHost.IGNORE;
+        }
+        String sid = req.query().get("sid");
+        if (sid != null) {
+            EngineSession session = sessions.get(sid);
+            if (session == null) {
+                channel.close(1008, new Refusal(EngineError.UNKNOWN_SID, null).json());
+                return WebSocketHost.IGNORE;
+            }
+            WebSocketTransport candidate = new WebSocketTransport(session, channel);
+            if (!session.beginUpgrade(candidate)) {
+                channel.close(1008, new Refusal(EngineError.BAD_REQUEST, null).json());
+                return WebSocketHost.IGNORE;
+            }
+            return new WebSocketHost(session, candidate);
+        }
+        EngineVersion version = versionOf(req);
+        if (version == EngineVersion.V3 && !options.allowEio3()) {
+            channel.close(1008, new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null).json());
+            return WebSocketHost.IGNORE;
+        }
+        EngineSession session = newSession(version, req);
+        WebSocketTransport ws = new WebSocketTransport(session, channel);
+        session.open(ws, handshakeJson(session.id(), "websocket"));
+        sessions.put(session.id(), session);
+        listener.onConnection(session);
+        return new WebSocketHost(session, ws);
+    }
+
+    /** Closes every session ("forced close"), for shutdown. */
+    public void close() {
+        for (EngineSession s : sessions.values()) {
+            s.locked(() -> {
+                s.transport().discard();
+                s.onClose("forced close");
+            });
+        }
+    }
+
+    void remove(EngineSession session) {
+        sessions.remove(session.id(), session);
+    }
+
+    /** Adds CORS and, on a handshake, the sid cookie, to a polling response. */
+    void responseHeaders(HandshakeRequest req, String sid, Map<String, String> headers) {
+        options.cors().addHeaders(req, headers);
+        if (!req.query().containsKey("sid")) {
+            options.cookie().ifPresent(c -> headers.put("Set-Cookie", c.headerValue(sid)));
+        }
+    }
+
+    // ---- verification and handshake ----------------------------------------------------
+
+    /** Why a request is refused, as the reference words it. */
+    record Refusal(EngineError error, String customMessage) {
+        String json() {
+            return customMessage == null ? error.json() : error.json(customMessage);
+        }
+    }
+
+    private Optional<Refusal> verify(HandshakeRequest req, String method, boolean upgrade) {
+        String transport = req.query().get("transport");
+        if (transport == null || !options.transports().contains(transport)) {
+            return Optional.of(new Refusal(EngineError.UNKNOWN_TRANSPORT, null));
+        }
+        if (req.header("origin").map(EngineServer::hasInvalidHeaderChar).orElse(false)) {
+            return Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
+        }
+        String sid = req.query().get("sid");
+        if (sid != null) {
+            EngineSession session = sessions.get(sid);
+            if (session == null) {
+                return Optional.of(new Refusal(EngineError.UNKNOWN_SID, null));
+            }
+            Transport current = currentTransport(session);
+            if (!upgrade && (current == null || !current.name().equals(transport))) {
+                return Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
+            }
+            if (session.version() != versionOf(req)) {
+                return Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
+            }
+            return Optional.empty();
+        }
+        if (!method.equals("GET")) {
+            return Optional.of(new Refusal(EngineError.BAD_HANDSHAKE_METHOD, null));
+        }
+        if (transport.equals("websocket") && !upgrade) {
+            return Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
+        }
+        return options.verifier().refuse(req).map(m -> new Refusal(EngineError.FORBIDDEN, m));
+    }
+
+    private void handshakeOverPolling(PollingExchange ex) {
+        HandshakeRequest req = ex.request();
+        EngineVersion version = versionOf(req);
+        if (version == EngineVersion.V3 && !options.allowEio3()) {
+            respondError(ex, new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null));
+            return;
+        }
+        EngineSession session = newSession(version, req);
+        PollingTransport polling = new PollingTransport(session, !req.query().containsKey("b64"));
+        session.open(polling, handshakeJson(session.id(), "polling"));
+        sessions.put(session.id(), session);
+        polling.onRequest(ex);
+        listener.onConnection(session);
+    }
+
+    private EngineSession newSession(EngineVersion version, HandshakeRequest req) {
+        String id = ids.get();
+        while (sessions.containsKey(id)) {
+            id = ids.get();
+        }
+        return new EngineSession(this, id, version, req);
+    }
+
+    private String handshakeJson(String sid, String transport) {
+        StringBuilder sb = new StringBuilder("{\"sid\":\"").append(sid).append("\",\"upgrades\":[");
+        List<String> upgrades = options.upgradesFrom(transport);
+        for (int i = 0; i < upgrades.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append('"').append(upgrades.get(i)).append('"');
+        }
+        return sb.append("],\"pingInterval\":").append(options.pingInterval().toMillis())
+                .append(",\"pingTimeout\":").append(options.pingTimeout().toMillis())
+                .append(",\"maxPayload\":").append(options.maxHttpBufferSize()).append('}').toString();
+    }
+
+    private void respondError(PollingExchange ex, Refusal refusal) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        options.cors().addHeaders(ex.request(), headers);
+        headers.put("Content-Type", "application/json");
+        ex.respond(refusal.error().httpStatus(), headers, refusal.json().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Transport currentTransport(EngineSession session) {
+        Transport[] t = new Transport[1];
+        session.locked(() -> t[0] = session.transport());
+        return t[0];
+    }
+
+    /** Like the reference: "4" is v4, anything else (or nothing) is v3. */
+    static EngineVersion versionOf(HandshakeRequest req) {
+        return "4".equals(req.query().get("EIO")) ? EngineVersion.V4 : EngineVersion.V3;
+    }
+
+    /** The reference's header-value check: control characters other than tab, and DEL. */
+    static boolean hasInvalidHeaderChar(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Routes one WebSocket's frames to its session, or to the session's upgrade probe. */
+    static final class WebSocketHost implements WebSocketReceiver {
+        static final WebSocketReceiver IGNORE = new WebSocketReceiver() {
+            @Override
+            public void onText(String text) {
+            }
+
+            @Override
+            public void onBinary(byte[] data) {
+            }
+
+            @Override
+            public void onClose() {
+            }
+        };
+
+        private final EngineSession session;
+        private final WebSocketTransport ws;
+
+        WebSocketHost(EngineSession session, WebSocketTransport ws) {
+            this.session = session;
+            this.ws = ws;
+        }
+
+        @Override
+        public void onText(String text) {
+            EnginePacket packet;
+            try {
+                packet = Framing.decodeTextFrame(text, session.version());
+            } catch (ProtocolException e) {
+                failed(e);
+                return;
+            }
+            route(packet);
+        }
+
+        @Override
+        public void onBinary(byte[] data) {
+            EnginePacket packet;
+            try {
+                packet = Framing.decodeBinaryFrame(data, session.version());
+            } catch (ProtocolException e) {
+                failed(e);
+                return;
+            }
+            route(packet);
+        }
+
+        private void route(EnginePacket packet) {
+            boolean[] probing = new boolean[1];
+            session.locked(() -> {
+                Upgrade u = session.currentUpgrade();
+                if (session.transport() != ws && u != null && u.candidate() == ws) {
+                    probing[0] = true;
+                    u.onPacket(packet);
+                }
+            });
+            if (!probing[0]) {
+                session.onPacket(ws, packet);
+            }
+        }
+
+        private void failed(ProtocolException e) {
+            boolean[] main = new boolean[1];
+            session.locked(() -> {
+                main[0] = session.transport() == ws;
+                Upgrade u = session.currentUpgrade();
+                if (!main[0] && u != null && u.candidate() == ws) {
+                    u.abort();
+                }
+            });
+            if (main[0]) {
+                session.onParseError(e);
+            }
+        }
+
+        @Override
+        public void onClose() {
+            session.locked(() -> {
+                ws.markClosed();
+                session.onTransportClose(ws);
+            });
+        }
+    }
+}

@@ -1,0 +1,410 @@
+package io.socketee.internal.engine;
+
+import io.socketee.internal.protocol.ProtocolException;
+import io.socketee.internal.protocol.engine.EnginePacket;
+import io.socketee.internal.protocol.engine.EnginePacketType;
+import io.socketee.internal.protocol.engine.EngineVersion;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One Engine.IO session: its state machine (opening, open, closing, closed), its write buffer,
+ * its heartbeat and the transport that currently carries it, across an upgrade.
+ *
+ * <p>Thread-safe. One lock guards all state; network work and calls to the handler run after the
+ * lock is released (see {@link #locked}). A second, reentrant lock serialises handler calls so
+ * they come one at a time and in wire order. Lock order: inbound, then state; never the reverse.
+ */
+final class EngineSession implements EngineSocket {
+    private static final Logger LOG = Logger.getLogger(EngineSession.class.getName());
+    private static final EngineSocketHandler NO_HANDLER = new EngineSocketHandler() {
+        @Override
+        public void onText(String message) {
+        }
+
+        @Override
+        public void onBinary(byte[] message) {
+        }
+
+        @Override
+        public void onClose(String reason) {
+        }
+    };
+
+    enum State { OPENING, OPEN, CLOSING, CLOSED }
+
+    private final EngineServer server;
+    private final String id;
+    private final EngineVersion version;
+    private final HandshakeRequest request;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock inbound = new ReentrantLock();
+    private final ArrayDeque<Runnable> effects = new ArrayDeque<>();
+    private final List<EnginePacket> writeBuffer = new ArrayList<>();
+    private volatile EngineSocketHandler handler = NO_HANDLER;
+    private volatile State state = State.OPENING;
+    private Transport transport;
+    private Upgrade upgrade;
+    private boolean upgraded;
+    private boolean closeAfterDrain;
+    private ScheduledFuture<?> pingTask;
+    private ScheduledFuture<?> pingTimeoutTask;
+    private boolean refreshedPingTimeout;
+
+    EngineSession(EngineServer server, String id, EngineVersion version, HandshakeRequest request) {
+        this.server = server;
+        this.id = id;
+        this.version = version;
+        this.request = request;
+    }
+
+    // ---- EngineSocket -------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public EngineVersion version() {
+        return version;
+    }
+
+    @Override
+    public HandshakeRequest request() {
+        return request;
+    }
+
+    @Override
+    public String transportName() {
+        lock.lock();
+        try {
+            return transport.name();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void setHandler(EngineSocketHandler handler) {
+        this.handler = handler == null ? NO_HANDLER : handler;
+    }
+
+    @Override
+    public void sendText(String message) {
+        locked(() -> sendPacket(EnginePacket.message(message)));
+    }
+
+    @Override
+    public void sendBinary(byte[] message) {
+        locked(() -> sendPacket(new EnginePacket.Binary(message)));
+    }
+
+    @Override
+    public void sendAll(List<Object> messages) {
+        locked(() -> {
+            if (state == State.CLOSING || state == State.CLOSED) {
+                return;
+            }
+            for (Object m : messages) {
+                writeBuffer.add(m instanceof String s ? EnginePacket.message(s) : new EnginePacket.Binary((byte[]) m));
+            }
+            flush();
+        });
+    }
+
+    @Override
+    public void close() {
+        locked(() -> {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.CLOSING;
+            if (writeBuffer.isEmpty()) {
+                closeTransport();
+            } else {
+                closeAfterDrain = true;
+            }
+        });
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    // ---- locking and effects ----------------------------------------------------------
+
+    /** Runs {@code body} under the state lock, then the effects it deferred, outside it. */
+    void locked(Runnable body) {
+        List<Runnable> toRun;
+        lock.lock();
+        try {
+            body.run();
+        } finally {
+            toRun = effects.isEmpty() ? List.of() : new ArrayList<>(effects);
+            effects.clear();
+            lock.unlock();
+        }
+        for (Runnable r : toRun) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "session " + id + ": deferred action failed", e);
+            }
+        }
+    }
+
+    /** Defers network work until the lock is released; call with the lock held. */
+    void defer(Runnable effect) {
+        effects.add(effect);
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, long millis) {
+        return server.scheduler().schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "session " + id + ": timer failed", e);
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    EngineOptions options() {
+        return server.options();
+    }
+
+    EngineServer server() {
+        return server;
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------
+
+    /** Opens the session on its first transport: queues the handshake and starts the heartbeat. */
+    void open(Transport first, String handshakeJson) {
+        locked(() -> {
+            transport = first;
+            state = State.OPEN;
+            sendPacket(new EnginePacket.Text(EnginePacketType.OPEN, handshakeJson));
+            if (version == EngineVersion.V3) {
+                resetPingTimeout(millis(options().pingInterval()) + millis(options().pingTimeout()));
+            } else {
+                schedulePing();
+            }
+        });
+    }
+
+    /** A packet arrived on {@code from}; delivers messages to the handler in order. */
+    void onPacket(Transport from, EnginePacket packet) {
+        inbound.lock();
+        try {
+            boolean[] deliver = new boolean[1];
+            locked(() -> deliver[0] = accept(from, packet));
+            if (deliver[0]) {
+                if (packet instanceof EnginePacket.Binary b) {
+                    handler.onBinary(b.data());
+                } else {
+                    handler.onText(((EnginePacket.Text) packet).data());
+                }
+            }
+        } finally {
+            inbound.unlock();
+        }
+    }
+
+    /** Applies a packet to the state; returns whether it is a message to deliver. */
+    private boolean accept(Transport from, EnginePacket packet) {
+        if (state != State.OPEN || from != transport) {
+            return false;
+        }
+        if (version == EngineVersion.V4 && pingTimeoutTask != null && !refreshedPingTimeout
+                && packet.type() != EnginePacketType.PONG) {
+            resetPingTimeout(millis(options().pingTimeout()));
+            refreshedPingTimeout = true;
+        }
+        switch (packet.type()) {
+            case PING -> {
+                if (version == EngineVersion.V4) {
+                    onError("invalid heartbeat direction");
+                    return false;
+                }
+                resetPingTimeout(millis(options().pingInterval()) + millis(options().pingTimeout()));
+                sendPacket(EnginePacket.of(EnginePacketType.PONG));
+            }
+            case PONG -> {
+                if (version == EngineVersion.V3) {
+                    onError("invalid heartbeat direction");
+                    return false;
+                }
+                cancel(pingTimeoutTask);
+                pingTimeoutTask = null;
+                cancel(pingTask);
+                schedulePing();
+            }
+            case MESSAGE -> {
+                return true;
+            }
+            default -> {
+                // open, close, upgrade and noop from the client change nothing here
+            }
+        }
+        return false;
+    }
+
+    private void schedulePing() {
+        pingTask = schedule(() -> locked(() -> {
+            if (state == State.CLOSED) {
+                return;
+            }
+            refreshedPingTimeout = false;
+            sendPacket(EnginePacket.of(EnginePacketType.PING));
+            resetPingTimeout(millis(options().pingTimeout()));
+        }), millis(options().pingInterval()));
+    }
+
+    private void resetPingTimeout(long millis) {
+        cancel(pingTimeoutTask);
+        pingTimeoutTask = schedule(() -> locked(() -> {
+            if (state != State.CLOSED) {
+                onClose("ping timeout");
+            }
+        }), millis);
+    }
+
+    /** A transport error; call with the lock held. */
+    void onError(String description) {
+        LOG.fine(() -> "session " + id + ": transport error: " + description);
+        onClose("transport error");
+    }
+
+    /** A packet could not be decoded. Takes the lock itself. */
+    void onParseError(ProtocolException e) {
+        LOG.fine(() -> "session " + id + ": parse error: " + e.getMessage());
+        locked(() -> onClose("parse error"));
+    }
+
+    /** The peer closed {@code which}; call with the lock held. */
+    void onTransportClose(Transport which) {
+        if (which == transport) {
+            onClose("transport close");
+        } else if (upgrade != null && upgrade.candidate() == which) {
+            upgrade.abort();
+        }
+    }
+
+    /** Closes the session for good; call with the lock held. */
+    void onClose(String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        cancel(pingTask);
+        cancel(pingTimeoutTask);
+        writeBuffer.clear();
+        if (upgrade != null) {
+            upgrade.abort();
+        }
+        transport.close(() -> { });
+        server.remove(this);
+        EngineSocketHandler h = handler;
+        defer(() -> {
+            inbound.lock();
+            try {
+                h.onClose(reason);
+            } finally {
+                inbound.unlock();
+            }
+        });
+    }
+
+    private void closeTransport() {
+        transport.close(() -> onClose("forced close"));
+    }
+
+    // ---- sending ------------------------------------------------------------------------
+
+    /** Queues a packet and flushes; call with the lock held. */
+    void sendPacket(EnginePacket packet) {
+        if (state == State.CLOSING || state == State.CLOSED) {
+            return;
+        }
+        writeBuffer.add(packet);
+        flush();
+    }
+
+    /** Sends the write buffer if the transport can take it; call with the lock held. */
+    void flush() {
+        if (state == State.CLOSED || !transport.writable() || writeBuffer.isEmpty()) {
+            return;
+        }
+        List<EnginePacket> batch = new ArrayList<>(writeBuffer);
+        writeBuffer.clear();
+        transport.send(batch);
+        if (closeAfterDrain) {
+            closeAfterDrain = false;
+            closeTransport();
+        }
+    }
+
+    // ---- upgrade ------------------------------------------------------------------------
+
+    /** Starts probing a WebSocket for this session; false when it must be refused. */
+    boolean beginUpgrade(WebSocketTransport candidate) {
+        boolean[] ok = new boolean[1];
+        locked(() -> {
+            if (state != State.OPEN || upgrade != null || upgraded) {
+                return;
+            }
+            upgrade = new Upgrade(this, candidate);
+            ok[0] = true;
+        });
+        return ok[0];
+    }
+
+    /** Called by {@link Upgrade} when the client confirmed it; lock held. */
+    void completeUpgrade(WebSocketTransport ws) {
+        upgrade = null;
+        transport.discard();
+        upgraded = true;
+        Transport old = transport;
+        transport = ws;
+        old.close(() -> { });
+        flush();
+        if (state == State.CLOSING) {
+            ws.close(() -> onClose("forced close"));
+        }
+    }
+
+    /** Called by {@link Upgrade} when it ends without success; lock held. */
+    void upgradeEnded() {
+        upgrade = null;
+    }
+
+    Upgrade currentUpgrade() {
+        return upgrade;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    State state() {
+        return state;
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    static long millis(java.time.Duration d) {
+        return d.toMillis();
+    }
+}

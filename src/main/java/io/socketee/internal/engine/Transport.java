@@ -1,0 +1,34 @@
+package io.socketee.internal.engine;
+
+import io.socketee.internal.protocol.engine.EnginePacket;
+import java.util.List;
+
+/**
+ * One way of carrying a session's packets: long-polling or WebSocket. Each transport only moves
+ * packets; the {@link EngineSession} owns the protocol.
+ *
+ * <p>Not thread-safe on its own: every method is called with the owning session's lock held,
+ * except where a method says otherwise. Work that touches the network and may take time is
+ * handed back as {@link Runnable}s through the session's effect queue, to run after the lock is
+ * released.
+ */
+abstract sealed class Transport permits PollingTransport, WebSocketTransport {
+
+    /** The transport's name on the wire: "polling" or "websocket". */
+    abstract String name();
+
+    /** Whether {@link #send} may be called now. */
+    abstract boolean writable();
+
+    /** Sends a batch of packets; only when {@link #writable()}. */
+    abstract void send(List<EnginePacket> packets);
+
+    /**
+     * Closes the transport the graceful way (polling: a close packet on the next GET), then runs
+     * {@code onClosed}.
+     */
+    abstract void close(Runnable onClosed);
+
+    /** Marks the transport as replaced by an upgrade: closing it sends nothing more. */
+    abstract void discard();
+}

@@ -1,0 +1,73 @@
+package io.socketee.internal.transport.websocket;
+
+import io.socketee.internal.engine.EngineServer;
+import io.socketee.internal.engine.HandshakeRequest;
+import io.socketee.internal.transport.Requests;
+import jakarta.servlet.http.HttpSession;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Creates one {@link EngineEndpoint} per connection and records the handshake request (query,
+ * headers, HTTP session, address) for it. The container may share one configurator between
+ * handshakes, so the request travels in the user properties, which Jakarta WebSocket 2.1 makes a
+ * per-connection copy during {@code modifyHandshake} and hands to the new session.
+ *
+ * <p>Thread-safe.
+ */
+public final class EngineConfigurator extends ServerEndpointConfig.Configurator {
+    static final String REQUEST_PROPERTY = "io.socketee.handshake";
+    /** User-property keys under which containers report the peer's address. */
+    private static final List<String> ADDRESS_KEYS = List.of(
+            "jakarta.websocket.endpoint.remoteAddress", "javax.websocket.endpoint.remoteAddress",
+            "org.glassfish.tyrus.remoteAddr", "remoteAddress");
+
+    private final Supplier<EngineServer> engine;
+    private final int maxQueuedFrames;
+
+    /**
+     * @param engine the engine, looked up when a connection opens
+     * @param maxQueuedFrames how many frames may wait for a slow peer before it is dropped
+     */
+    public EngineConfigurator(Supplier<EngineServer> engine, int maxQueuedFrames) {
+        this.engine = engine;
+        this.maxQueuedFrames = maxQueuedFrames;
+    }
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig sec, jakarta.websocket.server.HandshakeRequest request,
+            HandshakeResponse response) {
+        Object session = request.getHttpSession();
+        String address = "";
+        for (String key : ADDRESS_KEYS) {
+            Object v = sec.getUserProperties().get(key);
+            if (v != null) {
+                address = v.toString();
+                break;
+            }
+        }
+        String path = request.getRequestURI().getRawPath();
+        HandshakeRequest hr = Requests.of(path, request.getQueryString(), request.getHeaders(),
+                address, isSecure(request), session instanceof HttpSession ? session : null);
+        sec.getUserProperties().put(REQUEST_PROPERTY, hr);
+    }
+
+    private static boolean isSecure(jakarta.websocket.server.HandshakeRequest request) {
+        String scheme = request.getRequestURI().getScheme();
+        return "wss".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getEndpointInstance(Class<T> endpointClass) {
+        return (T) new EngineEndpoint(engine, maxQueuedFrames);
+    }
+
+    /** Builds the endpoint configuration for one path. */
+    public static ServerEndpointConfig config(String path, EngineConfigurator configurator) {
+        return ServerEndpointConfig.Builder.create(EngineEndpoint.class, path)
+                .configurator(configurator).build();
+    }
+}

@@ -1,0 +1,195 @@
+package io.socketee.internal.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An engine with recording stand-ins for the two transport hosts (the servlet and the WebSocket
+ * container), which are the only parts replaced here; the engine and the codec are real.
+ */
+final class EngineFixture implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+    final BlockingQueue<EngineSocket> connections = new LinkedBlockingQueue<>();
+    final Map<String, BlockingQueue<String>> events = new java.util.concurrent.ConcurrentHashMap<>();
+    final EngineServer server;
+
+    EngineFixture(EngineOptions options) {
+        server = new EngineServer(options, socket -> {
+            BlockingQueue<String> q = new LinkedBlockingQueue<>();
+            events.put(socket.id(), q);
+            socket.setHandler(new EngineSocketHandler() {
+                @Override
+                public void onText(String message) {
+                    q.add("text:" + message);
+                }
+
+                @Override
+                public void onBinary(byte[] message) {
+                    q.add("binary:" + java.util.Arrays.toString(message));
+                }
+
+                @Override
+                public void onClose(String reason) {
+                    q.add("close:" + reason);
+                }
+            });
+            connections.add(socket);
+        }, scheduler, new SessionIds());
+    }
+
+    /** The next event the handler of a session saw. */
+    String nextEvent(String sid) throws InterruptedException {
+        String e = events.get(sid).poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (e == null) {
+            throw new AssertionError("no event for " + sid + " within " + WAIT);
+        }
+        return e;
+    }
+
+    /** Sends a request and returns the exchange (whose response may come later). */
+    Exchange request(String method, String query, String body, String contentType, Map<String, String> headers) {
+        Exchange ex = new Exchange(method, query, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                contentType, headers);
+        server.handlePolling(ex);
+        return ex;
+    }
+
+    Exchange get(String query) {
+        return request("GET", query, null, null, Map.of());
+    }
+
+    Exchange post(String query, String body) {
+        return request("POST", query, body, "text/plain;charset=UTF-8", Map.of());
+    }
+
+    /** Handshakes over polling and returns the session id. */
+    String handshake(String eio) throws Exception {
+        String body = get("EIO=" + eio + "&transport=polling").await().text();
+        int at = body.indexOf("\"sid\":\"") + 7;
+        return body.substring(at, at + 20);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        scheduler.shutdownNow();
+    }
+
+    /** A response as the host would have sent it. */
+    record Response(int status, Map<String, String> headers, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A recording polling exchange. */
+    static final class Exchange implements PollingExchange {
+        private final String method;
+        private final HandshakeRequest request;
+        private final byte[] body;
+        private final String contentType;
+        final CompletableFuture<Response> response = new CompletableFuture<>();
+        volatile boolean suspended;
+        volatile Runnable onDisconnect;
+
+        Exchange(String method, String query, byte[] body, String contentType, Map<String, String> headers) {
+            this.method = method;
+            Map<String, List<String>> h = new LinkedHashMap<>();
+            headers.forEach((k, v) -> h.put(k, List.of(v)));
+            this.request = io.socketee.internal.transport.Requests.of("/socket.io/", query, h, "127.0.0.1", false, null);
+            this.body = body;
+            this.contentType = contentType;
+        }
+
+        @Override
+        public String method() {
+            return method;
+        }
+
+        @Override
+        public HandshakeRequest request() {
+            return request;
+        }
+
+        @Override
+        public Optional<String> contentType() {
+            return Optional.ofNullable(contentType);
+        }
+
+        @Override
+        public Optional<byte[]> readBody(long max) {
+            return body.length > max ? Optional.empty() : Optional.of(body);
+        }
+
+        @Override
+        public void suspend(Duration timeout, Runnable onTimeout, Runnable onDisconnect) {
+            suspended = true;
+            this.onDisconnect = onDisconnect;
+        }
+
+        @Override
+        public void respond(int status, Map<String, String> headers, byte[] body) {
+            response.complete(new Response(status, Map.copyOf(headers), body));
+        }
+
+        Response await() throws Exception {
+            return response.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        boolean answered() {
+            return response.isDone();
+        }
+    }
+
+    /** A recording WebSocket. */
+    static final class Channel implements WebSocketChannel {
+        final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
+        volatile String closedWith;
+
+        @Override
+        public void sendText(String text) {
+            frames.add(text);
+        }
+
+        @Override
+        public void sendBinary(byte[] data) {
+            frames.add(data);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closedWith = code + " " + reason;
+            frames.add("<close " + code + ">");
+        }
+
+        Object next() throws InterruptedException {
+            Object f = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (f == null) {
+                throw new AssertionError("no frame within " + WAIT);
+            }
+            return f;
+        }
+
+        List<Object> drain() {
+            List<Object> all = new ArrayList<>();
+            frames.drainTo(all);
+            return all;
+        }
+    }
+
+    static HandshakeRequest wsRequest(String query) {
+        return io.socketee.internal.transport.Requests.of("/socket.io/", query, Map.of(), "127.0.0.1", false, null);
+    }
+}

@@ -1,0 +1,63 @@
+package io.socketee.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatTest {
+    private static final EngineOptions FAST = EngineOptions.DEFAULTS.withAllowEio3(true)
+            .withPing(Duration.ofMillis(100), Duration.ofMillis(150));
+
+    @Test
+    void version4ServerPingsAndAPongKeepsTheSessionAlive() throws Exception {
+        try (EngineFixture f = new EngineFixture(FAST)) {
+            EngineFixture.Channel ws = new EngineFixture.Channel();
+            WebSocketReceiver in = f.server.acceptWebSocket(EngineFixture.wsRequest("EIO=4&transport=websocket"), ws);
+            String open = (String) ws.next();
+            String sid = open.substring(9, 29);
+            for (int i = 0; i < 3; i++) {
+                assertEquals("2", ws.next(), "ping " + i);
+                in.onText("3");
+            }
+            in.onText("4still here");
+            assertEquals("text:still here", f.nextEvent(sid));
+            assertEquals(1, f.server.clientsCount());
+        }
+    }
+
+    @Test
+    void version4SessionWithoutPongClosesWithPingTimeout() throws Exception {
+        try (EngineFixture f = new EngineFixture(FAST)) {
+            EngineFixture.Channel ws = new EngineFixture.Channel();
+            f.server.acceptWebSocket(EngineFixture.wsRequest("EIO=4&transport=websocket"), ws);
+            String sid = ((String) ws.next()).substring(9, 29);
+            assertEquals("2", ws.next());
+            assertEquals("close:ping timeout", f.nextEvent(sid));
+            assertEquals(0, f.server.clientsCount());
+        }
+    }
+
+    @Test
+    void version3ClientPingsAreAnsweredAndSilenceTimesOut() throws Exception {
+        try (EngineFixture f = new EngineFixture(FAST)) {
+            EngineFixture.Channel ws = new EngineFixture.Channel();
+            WebSocketReceiver in = f.server.acceptWebSocket(EngineFixture.wsRequest("EIO=3&transport=websocket"), ws);
+            String sid = ((String) ws.next()).substring(9, 29);
+            in.onText("2");
+            assertEquals("3", ws.next());
+            assertEquals("close:ping timeout", f.nextEvent(sid));
+        }
+    }
+
+    @Test
+    void aHeartbeatInTheWrongDirectionIsATransportError() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            EngineFixture.Channel ws = new EngineFixture.Channel();
+            WebSocketReceiver in = f.server.acceptWebSocket(EngineFixture.wsRequest("EIO=4&transport=websocket"), ws);
+            String sid = ((String) ws.next()).substring(9, 29);
+            in.onText("2");
+            assertEquals("close:transport error", f.nextEvent(sid));
+        }
+    }
+}

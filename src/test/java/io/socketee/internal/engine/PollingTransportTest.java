@@ -1,0 +1,145 @@
+package io.socketee.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PollingTransportTest {
+
+    @Test
+    void aPendingGetIsAnsweredWhenTheServerSendsAndBatchesWithRecordSeparators() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            EngineSocket socket = f.connections.take();
+            EngineFixture.Exchange poll = f.get("EIO=4&transport=polling&sid=" + sid);
+            assertFalse(poll.answered(), "the GET waits for data");
+            assertTrue(poll.suspended, "the GET is suspended, not holding a thread");
+            socket.sendAll(List.of("2[\"a\"]", new byte[] {1, 2, 3}));
+            assertEquals("42[\"a\"]\u001ebAQID", poll.await().text());
+            socket.sendText("one");
+            socket.sendText("two");
+            assertEquals("4one\u001e4two", f.get("EIO=4&transport=polling&sid=" + sid).await().text());
+        }
+    }
+
+    @Test
+    void postedPacketsReachTheHandlerInOrderAndThePostIsAnsweredOk() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            EngineFixture.Response r = f.post("EIO=4&transport=polling&sid=" + sid, "4first\u001ebAQI=\u001e4third").await();
+            assertEquals(200, r.status());
+            assertEquals("ok", r.text());
+            assertEquals("text/html", r.headers().get("Content-Type"));
+            assertEquals("text:first", f.nextEvent(sid));
+            assertEquals("binary:[1, 2]", f.nextEvent(sid));
+            assertEquals("text:third", f.nextEvent(sid));
+        }
+    }
+
+    @Test
+    void aSecondConcurrentGetClosesTheSessionAndTheFirstGetsTheClosePacket() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            EngineFixture.Exchange first = f.get("EIO=4&transport=polling&sid=" + sid);
+            EngineFixture.Exchange second = f.get("EIO=4&transport=polling&sid=" + sid);
+            assertEquals(400, second.await().status());
+            assertEquals("1", first.await().text());
+            assertEquals("close:transport error", f.nextEvent(sid));
+            assertEquals(0, f.server.clientsCount());
+            EngineHandshakeTest.assertError(f.get("EIO=4&transport=polling&sid=" + sid), 400,
+                    "{\"code\":1,\"message\":\"Session ID unknown\"}");
+        }
+    }
+
+    @Test
+    void anOversizedPostIsRefusedWith413AndTheSessionLives() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS.withMaxHttpBufferSize(10))) {
+            String sid = f.handshake("4");
+            assertEquals(413, f.post("EIO=4&transport=polling&sid=" + sid, "4" + "x".repeat(20)).await().status());
+            assertEquals(200, f.post("EIO=4&transport=polling&sid=" + sid, "4small").await().status());
+            assertEquals("text:small", f.nextEvent(sid));
+        }
+    }
+
+    @Test
+    void aMalformedPayloadClosesTheSessionWithParseError() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            f.post("EIO=4&transport=polling&sid=" + sid, "9nonsense").await();
+            assertEquals("close:parse error", f.nextEvent(sid));
+            assertEquals(0, f.server.clientsCount());
+        }
+    }
+
+    @Test
+    void aBinaryPostFromAVersion4ClientIsABadRequest() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            EngineFixture.Response r = f.request("POST", "EIO=4&transport=polling&sid=" + sid, "x",
+                    "application/octet-stream", java.util.Map.of()).await();
+            assertEquals(400, r.status());
+            assertEquals("close:transport error", f.nextEvent(sid));
+        }
+    }
+
+    @Test
+    void theClientsClosePacketClosesWithTransportClose() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            EngineFixture.Exchange poll = f.get("EIO=4&transport=polling&sid=" + sid);
+            f.post("EIO=4&transport=polling&sid=" + sid, "1").await();
+            assertEquals("6", poll.await().text(), "the pending GET is released with a noop");
+            assertEquals("close:transport close", f.nextEvent(sid));
+        }
+    }
+
+    @Test
+    void aServerCloseFlushesQueuedPacketsThenSendsClose() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            EngineSocket socket = f.connections.take();
+            socket.sendText("bye");
+            socket.close();
+            socket.sendText("ignored after close");
+            assertEquals("4bye", f.get("EIO=4&transport=polling&sid=" + sid).await().text());
+            assertEquals("6\u001e1", f.get("EIO=4&transport=polling&sid=" + sid).await().text(),
+                    "like the reference, the close packet follows on the next poll");
+            assertEquals("close:forced close", f.nextEvent(sid));
+        }
+    }
+
+    @Test
+    void engineIo3UsesLengthPrefixedPayloadsAndTheBinaryPayloadWhenSupported() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS.withAllowEio3(true))) {
+            String sid = f.handshake("3");
+            EngineSocket socket = f.connections.take();
+            socket.sendText("é");
+            assertEquals("2:4é", f.get("EIO=3&transport=polling&sid=" + sid).await().text());
+            socket.sendAll(List.of("x", new byte[] {9}));
+            EngineFixture.Response bin = f.get("EIO=3&transport=polling&sid=" + sid).await();
+            assertEquals("application/octet-stream", bin.headers().get("Content-Type"));
+            assertEquals(List.of(0, 2, 255, 52, 120, 1, 2, 255, 4, 9), toInts(bin.body()));
+        }
+    }
+
+    @Test
+    void engineIo3ClientsAskingForBase64GetStringPayloads() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS.withAllowEio3(true))) {
+            String body = f.get("EIO=3&transport=polling&b64=1").await().text();
+            String sid = body.substring(body.indexOf("\"sid\":\"") + 7, body.indexOf("\"sid\":\"") + 27);
+            f.connections.take().sendBinary(new byte[] {1, 2, 3});
+            assertEquals("6:b4AQID", f.get("EIO=3&transport=polling&b64=1&sid=" + sid).await().text());
+        }
+    }
+
+    private static List<Integer> toInts(byte[] b) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (byte x : b) {
+            out.add(x & 0xff);
+        }
+        return out;
+    }
+}
