@@ -36,7 +36,7 @@ public final class SocketEeInitializer implements ServletContainerInitializer {
         ServletRegistration.Dynamic reg = ctx.addServlet("socketee-polling", servlet);
         reg.setAsyncSupported(true);
         reg.addMapping(path + "/*");
-        // PENDING ctx.addListener(new TransportBootstrap(path, engine));
+        ctx.addListener(new TransportBootstrap(path, engine));
         LOG.fine(() -> "SocketEE polling mounted at " + ctx.getContextPath() + path + "/");
     }
 

@@ -1,0 +1,94 @@
+package io.socketee.internal.cdi;
+
+import io.socketee.IoServer;
+import io.socketee.internal.config.SocketIoConfig;
+import io.socketee.internal.engine.EngineServer;
+import io.socketee.internal.engine.SessionIds;
+import io.socketee.internal.sio.SioOptions;
+import io.socketee.internal.sio.SioServer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The one SocketEE server of an application: reads the configuration, owns the thread pools, the
+ * Engine.IO server and the Socket.IO server, and produces the injectable {@link IoServer}.
+ *
+ * <p>Application scoped; thread-safe once started.
+ */
+@ApplicationScoped
+public class SocketEeRuntime {
+    @Inject
+    Config mpConfig;
+
+    private SocketIoConfig config;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService workers;
+    private SioServer sio;
+    private EngineServer engine;
+
+    @PostConstruct
+    void start() {
+        config = SocketIoConfig.read(key -> mpConfig.getOptionalValue(key, String.class));
+        scheduler = new ScheduledThreadPoolExecutor(1, threads("socketee-timer"));
+        ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
+        workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
+                threads("socketee-worker"));
+        sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth()), workers, scheduler);
+        engine = new EngineServer(config.engine(), sio, scheduler, new SessionIds());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers.shutdownNow();
+        }
+    }
+
+    /** The injectable server API. */
+    @Produces
+    IoServer ioServer() {
+        return sio;
+    }
+
+    /** The Engine.IO server the transports feed. */
+    public EngineServer engine() {
+        return engine;
+    }
+
+    /** The validated configuration. */
+    public SocketIoConfig config() {
+        return config;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
