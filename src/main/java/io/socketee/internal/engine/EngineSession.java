@@ -108,14 +108,11 @@ final class EngineSession implements EngineSocket {
 
     @Override
     public void sendAll(List<Object> messages) {
+        // one flush per packet, like the reference: a pending GET carries the first packet alone
         locked(() -> {
-            if (state == State.CLOSING || state == State.CLOSED) {
-                return;
-            }
             for (Object m : messages) {
-                writeBuffer.add(m instanceof String s ? EnginePacket.message(s) : new EnginePacket.Binary((byte[]) m));
+                sendPacket(m instanceof String s ? EnginePacket.message(s) : new EnginePacket.Binary((byte[]) m));
             }
-            flush();
         });
     }
 

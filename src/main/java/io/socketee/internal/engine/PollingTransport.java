@@ -114,21 +114,31 @@ final class PollingTransport extends Transport {
             ex.respond(400, Map.of(), new byte[0]);
             return;
         }
+        // the POST counts as finished before its answer is written: the client may send the next
+        // one the moment it reads "ok", possibly before this thread returns
+        int status = 200;
         try {
             Optional<byte[]> body = ex.readBody(session.options().maxHttpBufferSize());
             if (body.isEmpty()) {
-                ex.respond(413, Map.of(), new byte[0]);
-                return;
+                status = 413;
+            } else {
+                receive(body.get(), binary);
             }
-            receive(body.get(), binary);
-            Map<String, String> headers = headers(ex);
-            headers.put("Content-Type", "text/html");
-            ex.respond(200, headers, OK);
         } catch (IOException e) {
-            session.locked(() -> session.onError("data request connection closed prematurely"));
-        } finally {
-            session.locked(() -> postInFlight = false);
+            session.locked(() -> {
+                postInFlight = false;
+                session.onError("data request connection closed prematurely");
+            });
+            return;
         }
+        session.locked(() -> postInFlight = false);
+        if (status == 413) {
+            ex.respond(413, Map.of(), new byte[0]);
+            return;
+        }
+        Map<String, String> headers = headers(ex);
+        headers.put("Content-Type", "text/html");
+        ex.respond(200, headers, OK);
     }
 
     private void receive(byte[] body, boolean binary) {

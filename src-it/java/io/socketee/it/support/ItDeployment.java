@@ -1,0 +1,79 @@
+package io.socketee.it.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Builds the integration-test WAR the way a user builds theirs: the library as a jar in
+ * {@code WEB-INF/lib}, the test application ({@code io.socketee.it.app}) in {@code WEB-INF/classes}.
+ *
+ * <p>Stateless; every method builds a new archive, so it is safe to call from any thread.
+ */
+public final class ItDeployment {
+
+    /** System property (set by failsafe) naming the library's compiled classes folder. */
+    public static final String LIBRARY_CLASSES_PROPERTY = "socketee.classes";
+
+    /** Name of the test WAR, and so the context root it gets on the server. */
+    public static final String WAR_NAME = "socketee-it.war";
+
+    /** Name of the library jar inside {@code WEB-INF/lib}. */
+    public static final String LIBRARY_JAR_NAME = "socketee.jar";
+
+    private static final String APP_PACKAGE = "io.socketee.it.app";
+    private static final String APP_CONFIG = "it-app/microprofile-config.properties";
+    private static final String BEANS_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <beans xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/beans_4_0.xsd"
+                   version="4.0" bean-discovery-mode="annotated">
+            </beans>
+            """;
+
+    private ItDeployment() {
+    }
+
+    /**
+     * The test application: library jar, every class of {@code io.socketee.it.app} (recursively),
+     * its MicroProfile Config ({@code src-it/resources/it-app/microprofile-config.properties}) and
+     * a {@code beans.xml} with {@code bean-discovery-mode="annotated"}.
+     */
+    public static WebArchive testApp() {
+        return ShrinkWrap.create(WebArchive.class, WAR_NAME)
+                .addAsLibrary(libraryJar())
+                .addPackages(true, APP_PACKAGE)
+                .addAsResource(APP_CONFIG, "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+    }
+
+    /** The library jar, built from its compiled classes and resources (the build output folder). */
+    public static JavaArchive libraryJar() {
+        return ShrinkWrap.create(ExplodedImporter.class, LIBRARY_JAR_NAME)
+                .importDirectory(libraryClasses().toFile())
+                .as(JavaArchive.class);
+    }
+
+    /** The library's build output folder, from {@value #LIBRARY_CLASSES_PROPERTY}. */
+    public static Path libraryClasses() {
+        String value = System.getProperty(LIBRARY_CLASSES_PROPERTY);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + LIBRARY_CLASSES_PROPERTY
+                    + " is not set: run the integration tests with `mvn verify`, or set it to the"
+                    + " library's classes folder (e.g. target/classes)");
+        }
+        Path classes = Paths.get(value);
+        if (!Files.isDirectory(classes.resolve("io/socketee"))) {
+            throw new IllegalStateException(LIBRARY_CLASSES_PROPERTY + "=" + value
+                    + " does not hold the compiled library (no io/socketee folder)");
+        }
+        return classes;
+    }
+}

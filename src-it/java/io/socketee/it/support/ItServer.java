@@ -1,0 +1,47 @@
+package io.socketee.it.support;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+
+/**
+ * Turns the deployment URL that Arquillian reports into loopback URLs the tests can use.
+ *
+ * <p>Servers report different hosts (Payara Micro reports an interface address, not loopback), so
+ * every URL is rebuilt as {@code http://127.0.0.1:<port><contextPath>/}. Stateless and thread-safe.
+ */
+public final class ItServer {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private ItServer() {
+    }
+
+    /** {@code http://127.0.0.1:<port><contextPath>/}, always with a trailing slash. */
+    public static URI base(URL reported) {
+        return rebuild("http", reported);
+    }
+
+    /** {@code ws://127.0.0.1:<port><contextPath>/}, always with a trailing slash. */
+    public static URI webSocketBase(URL reported) {
+        return rebuild("ws", reported);
+    }
+
+    /** The base URL resolved against a relative path, e.g. {@code resolve(url, "socket.io/")}. */
+    public static URI resolve(URL reported, String relative) {
+        return base(reported).resolve(relative);
+    }
+
+    private static URI rebuild(String scheme, URL reported) {
+        int port = reported.getPort() == -1 ? reported.getDefaultPort() : reported.getPort();
+        String path = reported.getPath() == null || reported.getPath().isEmpty() ? "/" : reported.getPath();
+        if (!path.endsWith("/")) {
+            path = path + "/";
+        }
+        try {
+            return new URI(scheme, null, LOOPBACK, port, path, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Cannot rebuild deployment URL " + reported, e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.socketee;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One client's membership of one namespace: what the client sees as its socket.
+ *
+ * <p>Thread-safe: every method may be called from any thread. Listeners of one socket (and of
+ * every other socket of the same client connection) run one at a time, in the order the client
+ * sent its packets, on a thread of the server's executor; a blocking listener delays only that
+ * client. A listener that throws is logged and the connection goes on.
+ */
+public interface Socket {
+
+    /** The socket id the client also sees: 20 characters, or derived from the session id for Socket.IO 2 clients. */
+    String id();
+
+    /** The namespace this socket belongs to. */
+    Namespace namespace();
+
+    /** How the client connected. */
+    Handshake handshake();
+
+    /** A snapshot of the rooms this socket is in, in the order it joined them; its own id comes first. */
+    Set<String> rooms();
+
+    /** Joins a room; does nothing once the socket has disconnected. */
+    void join(String room);
+
+    /** Joins several rooms; does nothing once the socket has disconnected. */
+    void join(Collection<String> rooms);
+
+    /** Leaves a room, if it is in it. */
+    void leave(String room);
+
+    /**
+     * Sends an event to this client.
+     *
+     * <p>Arguments may be {@code String}, numbers, {@code Boolean}, {@code null}, {@code Map}
+     * (keys by {@code String.valueOf}), {@code Collection}, arrays, enums (by name), {@code byte[]}
+     * and {@code ByteBuffer} (its remaining bytes) at any depth, which travel as binary
+     * attachments, and any other object, which is mapped by JSON-B (binary inside such an object
+     * travels as JSON-B writes it, not as an attachment). Numbers travel as JSON numbers do, as
+     * doubles.
+     *
+     * @throws IllegalArgumentException when {@code event} is a reserved name ("connect",
+     *     "connect_error", "disconnect", "disconnecting", "newListener", "removeListener")
+     */
+    void emit(String event, Object... args);
+
+    /**
+     * Sends an event that the client must acknowledge. The stage completes, on this client's
+     * listener thread, with the client's answer, or exceptionally with an {@link IoException} if
+     * the socket disconnects first.
+     */
+    CompletionStage<Args> emitWithAck(String event, Object... args);
+
+    /**
+     * As {@link #emitWithAck(String, Object...)}, failing with a
+     * {@link java.util.concurrent.TimeoutException} when no answer came within {@code timeout}.
+     */
+    CompletionStage<Args> emitWithAck(Duration timeout, String event, Object... args);
+
+    /**
+     * Adds a listener for an event from the client; listeners of one event run in the order they
+     * were added.
+     *
+     * @throws IllegalArgumentException when {@code event} is a reserved name (use
+     *     {@link #onDisconnect} and {@link #onDisconnecting})
+     */
+    Socket on(String event, EventListener listener);
+
+    /** Adds a listener told when the socket is about to leave, while {@link #rooms()} still holds its rooms. */
+    Socket onDisconnecting(DisconnectListener listener);
+
+    /** Adds a listener told once the socket has left its namespace. */
+    Socket onDisconnect(DisconnectListener listener);
+
+    /** An operator targeting every socket of the namespace but this one. */
+    BroadcastOperator broadcast();
+
+    /** An operator targeting the sockets in {@code room}, except this one. */
+    BroadcastOperator to(String room);
+
+    /** The same as {@link #to(String)}. */
+    BroadcastOperator in(String room);
+
+    /** An operator targeting every socket but this one and those in {@code room}. */
+    BroadcastOperator except(String room);
+
+    /**
+     * Removes the socket from its namespace: the client is told and the listeners see
+     * {@link DisconnectReason#SERVER_NAMESPACE_DISCONNECT}. Called from another thread than this
+     * client's listener thread, it takes effect shortly after returning.
+     *
+     * @param close also close the whole connection, removing the client's other sockets too
+     */
+    void disconnect(boolean close);
+
+    /** Free-form application data attached to this socket; a concurrent map that refuses nulls. */
+    Map<String, Object> data();
+
+    /** Whether the socket is still in its namespace. */
+    boolean connected();
+
+    /** Receives one event from the client. */
+    @FunctionalInterface
+    interface EventListener {
+
+        /**
+         * Handles an event.
+         *
+         * @param socket the socket the event came on
+         * @param args the event's arguments, the event name and acknowledgement left out
+         * @param ack present when the client asked for an acknowledgement
+         */
+        void onEvent(Socket socket, Args args, Optional<Ack> ack) throws Exception;
+    }
+
+    /** Told of a socket's departure. */
+    @FunctionalInterface
+    interface DisconnectListener {
+
+        /** Handles the departure of {@code socket}, for {@code reason}. */
+        void onDisconnect(Socket socket, DisconnectReason reason) throws Exception;
+    }
+}

@@ -1,0 +1,2 @@
+/** The in-memory adapter: rooms and broadcasts of a single server. */
+package io.socketee.internal.adapter.memory;

@@ -1,0 +1,294 @@
+package io.socketee.internal.protocol.socketio;
+
+import io.socketee.internal.protocol.ProtocolException;
+import io.socketee.internal.protocol.json.Json;
+import io.socketee.internal.protocol.json.JsonParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decodes the Socket.IO packets of one connection, validating them as socket.io-parser 4.x does
+ * and reassembling binary packets from their attachments.
+ *
+ * <p><b>Text.</b> {@code <type>[<attachments>-][<nsp>,][<id>][<json>]}: type 0 to 6; for
+ * BINARY_EVENT / BINARY_ACK a count of 1 to {@code maxAttachments} and a '-'; a namespace when the
+ * next character is '/', up to the next ',' (or the end); an ack id of decimal digits (at most
+ * 2^53 - 1, the largest id a JavaScript peer can count to); then JSON parsed as {@code JSON.parse}
+ * with at most {@code maxDepth} levels. A present payload must be, per type: CONNECT an object;
+ * DISCONNECT none; CONNECT_ERROR a string or an object; EVENT an array whose first element is a
+ * number or a string other than {@code connect, connect_error, disconnect, disconnecting,
+ * newListener, removeListener}; ACK an array. As in the reference, EVENT and ACK may come without
+ * payload (data null).
+ *
+ * <p><b>Binary.</b> A BINARY_EVENT / BINARY_ACK header waits for exactly its count of
+ * {@link #addBinary} calls; then every object with {@code "_placeholder": true} is replaced by the
+ * attachment its {@code num} names (an integer index below the count, else an error), and the
+ * packet is returned as EVENT / ACK (see {@link SocketIoPacket}). Text while waiting, or binary
+ * when not waiting, is an error.
+ *
+ * <p><b>Versions.</b> The reference server (socket.io 4.8) decodes both protocol v4 (socket.io
+ * 2.x clients, Engine.IO v3) and v5 with socket.io-parser 4.x, so the rules above apply to both.
+ * The namespace is kept verbatim: in v4 it may carry a query string ({@code "0/chat?token=abc,"}
+ * gives nsp {@code "/chat?token=abc"}); for v4 the reference url-parses the nsp of every packet,
+ * the path naming the namespace and, for CONNECT, the query serving as the auth payload. That
+ * split is the caller's job. socket.io-parser 3.x (used by the socket.io 2.x server) differs, and
+ * SocketEE does not follow it: it calls type 4 ERROR and accepts any JSON {@code typeof "object"}
+ * (null and arrays too) for it and for CONNECT, has no reserved event names, and turns an unknown
+ * type into an ERROR packet without namespace, which that server drops silently.
+ *
+ * <p><b>Deviations</b>, all on inputs no client sends, where the reference relies on JavaScript's
+ * loose {@code Number()}: an empty text is an error (the reference reads it as CONNECT, but an
+ * empty Engine.IO message reaches its decoder as undefined and fails); whitespace is never a type,
+ * count or id digit, so JSON whitespace right after the header is an error (the reference would
+ * read it as ack id 0); counts and ids must be plain digits; a placeholder {@code num} must be an
+ * integer.
+ *
+ * <p>Not thread-safe: one instance per connection, fed in arrival order. After a
+ * {@link ProtocolException} the connection should be closed (as the reference does); the decoder
+ * is then back in its idle state.
+ */
+public final class SocketIoDecoder {
+    private static final Set<String> RESERVED_EVENTS =
+            Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
+    private static final long MAX_SAFE_INTEGER = 9007199254740991L;
+
+    private final SocketIoVersion version;
+    private final int maxAttachments;
+    private final int maxDepth;
+    private Pending pending;
+
+    /** A binary packet's header, waiting for its attachments. */
+    private record Pending(SocketIoPacketType type, String nsp, long id, Json data, int expected,
+            List<byte[]> buffers) {
+    }
+
+    /**
+     * Creates a decoder for one connection.
+     *
+     * @param version the client's protocol revision (see the class comment: same rules for both)
+     * @param maxAttachments the most attachments one binary packet may announce (the reference's
+     *     default is 10)
+     * @param maxDepth the deepest array/object nesting accepted in a payload
+     */
+    public SocketIoDecoder(SocketIoVersion version, int maxAttachments, int maxDepth) {
+        this.version = Objects.requireNonNull(version, "version");
+        if (maxAttachments < 0 || maxDepth < 1) {
+            throw new IllegalArgumentException("maxAttachments must be >= 0 and maxDepth >= 1");
+        }
+        this.maxAttachments = maxAttachments;
+        this.maxDepth = maxDepth;
+    }
+
+    /** The protocol revision given at construction. */
+    public SocketIoVersion version() {
+        return version;
+    }
+
+    /** Whether a binary packet is waiting for attachments. */
+    public boolean isReconstructing() {
+        return pending != null;
+    }
+
+    /** Drops a partly received binary packet, as the reference's {@code destroy()} does. */
+    public void reset() {
+        pending = null;
+    }
+
+    /**
+     * Takes the text of one Engine.IO message.
+     *
+     * @return the packet, or empty when it is a binary header now waiting for attachments
+     * @throws ProtocolException when the text is not a valid packet here
+     */
+    public Optional<SocketIoPacket> addText(String text) {
+        if (pending != null) {
+            pending = null;
+            throw new ProtocolException("got plaintext data when reconstructing a packet");
+        }
+        return Optional.ofNullable(decodeString(text));
+    }
+
+    /**
+     * Takes one binary Engine.IO message: the next attachment of the waiting packet. The array is
+     * copied into the packet; the caller may reuse it.
+     *
+     * @return the completed packet after its last attachment, else empty
+     * @throws ProtocolException when no packet waits, or a placeholder is invalid
+     */
+    public Optional<SocketIoPacket> addBinary(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        Pending p = pending;
+        if (p == null) {
+            throw new ProtocolException("got binary data when not reconstructing a packet");
+        }
+        p.buffers().add(data);
+        if (p.buffers().size() < p.expected()) {
+            return Optional.empty();
+        }
+        pending = null;
+        Json whole = p.data() == null ? null : reconstruct(p.data(), p.buffers());
+        return Optional.of(new SocketIoPacket(p.type(), p.nsp(), p.id(), whole));
+    }
+
+    /** Decodes a text packet; null when it is a binary header (then {@link #pending} is set). */
+    private SocketIoPacket decodeString(String s) {
+        if (s.isEmpty()) {
+            throw new ProtocolException("empty Socket.IO packet");
+        }
+        char c = s.charAt(0);
+        if (c < '0' || c > '6') {
+            throw new ProtocolException("unknown packet type " + printable(c));
+        }
+        SocketIoPacketType type = SocketIoPacketType.values()[c - '0'];
+        boolean binary = type == SocketIoPacketType.BINARY_EVENT || type == SocketIoPacketType.BINARY_ACK;
+        int len = s.length();
+        int pos = 1;
+        int attachments = 0;
+        if (binary) {
+            int dash = s.indexOf('-', pos);
+            attachments = attachmentCount(s, pos, dash);
+            pos = dash + 1;
+        }
+        String nsp = "/";
+        if (pos < len && s.charAt(pos) == '/') {
+            int comma = s.indexOf(',', pos);
+            nsp = s.substring(pos, comma < 0 ? len : comma);
+            pos = comma < 0 ? len : comma + 1;
+        }
+        int idEnd = pos;
+        while (idEnd < len && isDigit(s.charAt(idEnd))) {
+            idEnd++;
+        }
+        long id = idEnd > pos ? ackId(s, pos, idEnd) : SocketIoPacket.NO_ID;
+        Json data = idEnd < len ? payload(type, s, idEnd) : null;
+        if (binary) {
+            pending = new Pending(normalise(type), nsp, id, data, attachments, new ArrayList<>(attachments));
+            return null;
+        }
+        return new SocketIoPacket(type, nsp, id, data);
+    }
+
+    private int attachmentCount(String s, int from, int dash) {
+        if (dash < 0 || dash == from || dash - from > 10) {
+            throw new ProtocolException("Illegal attachments");
+        }
+        long n = 0;
+        for (int i = from; i < dash; i++) {
+            if (!isDigit(s.charAt(i))) {
+                throw new ProtocolException("Illegal attachments");
+            }
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        if (n < 1) {
+            throw new ProtocolException("Illegal attachments");
+        }
+        if (n > maxAttachments) {
+            throw new ProtocolException("too many attachments: " + n + " > " + maxAttachments);
+        }
+        return (int) n;
+    }
+
+    private static long ackId(String s, int from, int to) {
+        if (to - from > 16) {
+            throw new ProtocolException("ack id too large");
+        }
+        long id = Long.parseLong(s, from, to, 10);
+        if (id > MAX_SAFE_INTEGER) {
+            throw new ProtocolException("ack id too large");
+        }
+        return id;
+    }
+
+    private Json payload(SocketIoPacketType type, String s, int pos) {
+        char c = s.charAt(pos);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            throw new ProtocolException("whitespace before payload");
+        }
+        Json data;
+        try {
+            data = JsonParser.parse(s, pos, s.length(), maxDepth);
+        } catch (ProtocolException e) {
+            throw new ProtocolException("invalid payload: " + e.getMessage());
+        }
+        if (!isPayloadValid(type, data)) {
+            throw new ProtocolException("invalid payload for " + type);
+        }
+        return data;
+    }
+
+    private static boolean isPayloadValid(SocketIoPacketType type, Json data) {
+        return switch (type) {
+            case CONNECT -> data instanceof Json.Obj;
+            case DISCONNECT -> false;
+            case CONNECT_ERROR -> data instanceof Json.Str || data instanceof Json.Obj;
+            case EVENT, BINARY_EVENT -> data instanceof Json.Arr a && !a.items().isEmpty()
+                    && (a.items().get(0) instanceof Json.Num
+                        || a.items().get(0) instanceof Json.Str name && !RESERVED_EVENTS.contains(name.value()));
+            case ACK, BINARY_ACK -> data instanceof Json.Arr;
+        };
+    }
+
+    private static SocketIoPacketType normalise(SocketIoPacketType wire) {
+        return wire == SocketIoPacketType.BINARY_EVENT ? SocketIoPacketType.EVENT : SocketIoPacketType.ACK;
+    }
+
+    /** Replaces placeholders by attachments; returns the same instance when nothing changed. */
+    private static Json reconstruct(Json value, List<byte[]> buffers) {
+        if (value instanceof Json.Arr a) {
+            List<Json> items = a.items();
+            List<Json> out = null;
+            for (int i = 0; i < items.size(); i++) {
+                Json item = items.get(i);
+                Json r = reconstruct(item, buffers);
+                if (r != item && out == null) {
+                    out = new ArrayList<>(items.subList(0, i));
+                }
+                if (out != null) {
+                    out.add(r);
+                }
+            }
+            return out == null ? a : new Json.Arr(out);
+        }
+        if (value instanceof Json.Obj o) {
+            Map<String, Json> fields = o.fields();
+            if (Json.TRUE.equals(fields.get("_placeholder"))) {
+                return new Json.Bin(buffers.get(placeholderIndex(fields.get("num"), buffers.size())));
+            }
+            Map<String, Json> out = null;
+            for (Map.Entry<String, Json> e : fields.entrySet()) {
+                Json r = reconstruct(e.getValue(), buffers);
+                if (r != e.getValue() && out == null) {
+                    out = new LinkedHashMap<>(fields);
+                }
+                if (out != null) {
+                    out.put(e.getKey(), r);
+                }
+            }
+            return out == null ? o : new Json.Obj(out);
+        }
+        return value;
+    }
+
+    private static int placeholderIndex(Json num, int count) {
+        if (num instanceof Json.Num n) {
+            double v = n.value();
+            if (v >= 0 && v < count && v == Math.rint(v)) {
+                return (int) v;
+            }
+        }
+        throw new ProtocolException("illegal attachments: bad placeholder num " + num);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String printable(char c) {
+        return c >= 0x20 && c < 0x7f ? "'" + c + "'" : "U+" + Integer.toHexString(0x10000 | c).substring(1).toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,288 @@
+package io.socketee.internal.sio;
+
+import io.socketee.ConnectionRefusedException;
+import io.socketee.DisconnectReason;
+import io.socketee.internal.engine.EngineSocket;
+import io.socketee.internal.engine.EngineSocketHandler;
+import io.socketee.internal.protocol.ProtocolException;
+import io.socketee.internal.protocol.json.Json;
+import io.socketee.internal.protocol.socketio.SocketIoDecoder;
+import io.socketee.internal.protocol.socketio.SocketIoPacket;
+import io.socketee.internal.protocol.socketio.SocketIoPacketType;
+import io.socketee.internal.protocol.socketio.SocketIoVersion;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One Engine.IO session seen as Socket.IO: decodes its packets and routes them to its sockets, one
+ * per joined namespace.
+ *
+ * <p>Thread-safe by confinement: the engine's callbacks only queue work on this client's
+ * {@link SerialExecutor}, and all state changes (decoding, joining, leaving, closing) run there,
+ * as do the application's listeners. {@link #send} and {@link #write} may be called from any
+ * thread.
+ */
+final class Client implements EngineSocketHandler {
+    private static final Logger LOG = Logger.getLogger(Client.class.getName());
+
+    private final SioServer server;
+    private final EngineSocket conn;
+    private final SocketIds ids;
+    private final SocketIoVersion version;
+    private final SerialExecutor serial;
+    private final SocketIoDecoder decoder;
+    /** The connected socket of each joined namespace, in join order; serial executor only. */
+    private final Map<String, SioSocket> nsps = new LinkedHashMap<>();
+    private ScheduledFuture<?> connectTimer; // serial executor only
+    private boolean destroyed; // serial executor only
+
+    Client(SioServer server, EngineSocket conn) {
+        this.server = server;
+        this.conn = conn;
+        this.ids = server.ids();
+        this.version = SocketIoVersion.of(conn.version());
+        this.serial = new SerialExecutor(server.executor());
+        this.decoder = new SocketIoDecoder(version, server.options().maxAttachments(), server.options().maxDepth());
+    }
+
+    /** Takes over the session: handler, connect timeout, and for Socket.IO 2 clients the implicit "/". */
+    void start() {
+        // queued before the handler is set, so it runs before any packet of the client
+        serial.execute(() -> {
+            if (destroyed) {
+                return;
+            }
+            long millis = server.options().connectTimeout().toMillis();
+            connectTimer = server.scheduler().schedule(
+                    () -> serial.execute(this::onConnectTimeout), millis, TimeUnit.MILLISECONDS);
+            if (version == SocketIoVersion.V4) {
+                connect("/", Map.of());
+            }
+        });
+        conn.setHandler(this);
+    }
+
+    // ---- engine callbacks: queue only ----
+
+    @Override
+    public void onText(String message) {
+        serial.execute(() -> onData(() -> decoder.addText(message)));
+    }
+
+    @Override
+    public void onBinary(byte[] message) {
+        serial.execute(() -> onData(() -> decoder.addBinary(message)));
+    }
+
+    @Override
+    public void onClose(String reason) {
+        DisconnectReason r = DisconnectReason.fromWireName(reason).orElse(DisconnectReason.TRANSPORT_ERROR);
+        serial.execute(() -> onClose(r));
+    }
+
+    // ---- serial executor ----
+
+    /** Runs {@code task} now when on this client's serial executor, else queues it there. */
+    void runSerially(Runnable task) {
+        if (serial.inCurrentThread()) {
+            task.run();
+        } else {
+            serial.execute(task);
+        }
+    }
+
+    private void onData(Supplier<Optional<SocketIoPacket>> decode) {
+        // not conn.isOpen(): a packet that arrived before the close (a "41" just before the client
+        // closes its WebSocket) must still be handled, in order, before the close itself
+        if (destroyed) {
+            return;
+        }
+        Optional<SocketIoPacket> packet;
+        try {
+            packet = decode.get();
+        } catch (ProtocolException e) {
+            LOG.log(Level.FINE, "invalid Socket.IO packet from " + conn.id() + ": " + e.getMessage());
+            conn.close(); // the engine reports "forced close", which closes the sockets
+            return;
+        }
+        packet.ifPresent(this::onPacket);
+    }
+
+    private void onPacket(SocketIoPacket packet) {
+        String namespace = packet.nsp();
+        Map<String, Object> auth;
+        if (version == SocketIoVersion.V4) {
+            int q = namespace.indexOf('?');
+            auth = q < 0 ? Map.of() : Handshakes.parseQuery(namespace.substring(q + 1));
+            namespace = q < 0 ? namespace : namespace.substring(0, q);
+        } else {
+            auth = packet.data() instanceof Json.Obj ? asMap(packet.data()) : Map.of();
+        }
+        SioSocket socket = nsps.get(namespace);
+        boolean connectType = packet.type() == SocketIoPacketType.CONNECT
+                || packet.type() == SocketIoPacketType.CONNECT_ERROR;
+        if (socket == null && packet.type() == SocketIoPacketType.CONNECT) {
+            connect(namespace, auth);
+        } else if (socket != null && !connectType) {
+            socket.onPacket(packet);
+        } else {
+            LOG.fine(() -> "packet " + packet.type() + " for " + packet.nsp() + " in a wrong state; closing "
+                    + conn.id());
+            close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> asMap(Json obj) {
+        return (Map<String, Object>) server.mapper().toJava(obj);
+    }
+
+    private void connect(String name, Map<String, Object> auth) {
+        Optional<SioNamespace> nsp = server.namespace(name);
+        if (nsp.isEmpty()) {
+            Json error = new Json.Obj(Map.of("message", Json.of("Invalid namespace")));
+            send(new SocketIoPacket(SocketIoPacketType.CONNECT_ERROR, name, SocketIoPacket.NO_ID, error));
+            return;
+        }
+        doConnect(nsp.get(), auth);
+    }
+
+    private void doConnect(SioNamespace nsp, Map<String, Object> auth) {
+        String id = version == SocketIoVersion.V4
+                ? ("/".equals(nsp.name()) ? conn.id() : nsp.name() + "#" + conn.id())
+                : ids.next();
+        SioSocket socket = new SioSocket(nsp, this, id,
+                Handshakes.of(conn.request(), auth, Instant.now(), server.zone()));
+        Optional<ConnectionRefusedException> refusal = nsp.admit(socket);
+        if (destroyed || !conn.isOpen()) {
+            socket.cleanup();
+            return;
+        }
+        if (refusal.isPresent()) {
+            socket.cleanup();
+            send(new SocketIoPacket(SocketIoPacketType.CONNECT_ERROR, nsp.name(), SocketIoPacket.NO_ID,
+                    refusalPayload(refusal.get())));
+            return;
+        }
+        nsp.add(socket);
+        socket.onConnect();
+        nsps.put(nsp.name(), socket);
+        cancelConnectTimer();
+        nsp.fireConnection(socket);
+    }
+
+    /** The CONNECT_ERROR payload: {message, data} in v5; in v4 the data when truthy, else the message. */
+    private Json refusalPayload(ConnectionRefusedException refusal) {
+        String message = String.valueOf(refusal.getMessage());
+        // a CONNECT_ERROR has no attachments: binary goes as arrays of bytes
+        Optional<Json> data = refusal.data().map(server.mapper()::toJson).map(JsonMapper::binaryAsBytes);
+        if (version == SocketIoVersion.V4) {
+            return data.filter(Client::truthy).orElse(Json.of(message));
+        }
+        Map<String, Json> fields = new LinkedHashMap<>();
+        fields.put("message", Json.of(message));
+        data.ifPresent(d -> fields.put("data", d));
+        return new Json.Obj(fields);
+    }
+
+    /** JavaScript truthiness of a JSON value. */
+    private static boolean truthy(Json value) {
+        if (value instanceof Json.Bool b) {
+            return b.value();
+        }
+        if (value instanceof Json.Num n) {
+            return n.value() != 0 && !Double.isNaN(n.value());
+        }
+        if (value instanceof Json.Str s) {
+            return !s.value().isEmpty();
+        }
+        return !(value instanceof Json.Null);
+    }
+
+    /** The CONNECT answer for a socket that joined: v5 carries the socket id, v4 nothing. */
+    SocketIoPacket connectPacket(String nsp, String sid) {
+        Json data = version == SocketIoVersion.V4 ? null : new Json.Obj(Map.of("sid", Json.of(sid)));
+        return new SocketIoPacket(SocketIoPacketType.CONNECT, nsp, SocketIoPacket.NO_ID, data);
+    }
+
+    private void onConnectTimeout() {
+        connectTimer = null;
+        if (!destroyed && nsps.isEmpty()) {
+            LOG.fine(() -> "no namespace joined in time; closing " + conn.id());
+            close();
+        }
+    }
+
+    private void cancelConnectTimer() {
+        if (connectTimer != null) {
+            connectTimer.cancel(false);
+            connectTimer = null;
+        }
+    }
+
+    /** Forgets a socket that left its namespace. */
+    void remove(SioSocket socket) {
+        nsps.remove(socket.namespace().name(), socket);
+    }
+
+    /** Disconnects every socket (each told), then closes the connection. */
+    void disconnectAll() {
+        for (SioSocket socket : List.copyOf(nsps.values())) {
+            socket.disconnectNow(false);
+        }
+        nsps.clear();
+        close();
+    }
+
+    /** Closes the connection from the server side: remaining sockets see "forced server close". */
+    void close() {
+        if (conn.isOpen()) {
+            conn.close();
+            onClose(DisconnectReason.FORCED_SERVER_CLOSE);
+        }
+    }
+
+    /** Server shutdown: every socket sees "server shutting down", then the connection closes. */
+    void shutdown() {
+        runSerially(() -> {
+            onClose(DisconnectReason.SERVER_SHUTTING_DOWN);
+            conn.close();
+        });
+    }
+
+    private void onClose(DisconnectReason reason) {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        cancelConnectTimer();
+        server.forget(this);
+        for (SioSocket socket : List.copyOf(nsps.values())) {
+            socket.onClose(reason);
+        }
+        nsps.clear();
+        decoder.reset();
+    }
+
+    // ---- any thread ----
+
+    /** Encodes and sends one packet; dropped when the connection is closed. */
+    void send(SocketIoPacket packet) {
+        if (conn.isOpen()) {
+            conn.sendAll(server.encode(packet));
+        }
+    }
+
+    /** Sends already encoded messages (a broadcast's); dropped when the connection is closed. */
+    void write(List<Object> messages) {
+        conn.sendAll(messages);
+    }
+}

@@ -1,0 +1,83 @@
+package io.socketee.internal.sio;
+
+import io.socketee.Args;
+import io.socketee.IoException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The acknowledgements one socket awaits from its client, by id, with their timeouts.
+ *
+ * <p>Thread-safe. Answers, timeouts and failures complete the stages on the client's serial
+ * executor, so code chained on them runs in order with that client's listeners.
+ */
+final class PendingAcks {
+    private final Client client;
+    private final ScheduledExecutorService scheduler;
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+
+    private record Pending(CompletableFuture<Args> future, ScheduledFuture<?> timer) {
+        void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+    }
+
+    PendingAcks(Client client, ScheduledExecutorService scheduler) {
+        this.client = client;
+        this.scheduler = scheduler;
+    }
+
+    /** Awaits the answer to {@code id}, for at most {@code timeout} when it is not null. */
+    CompletionStage<Args> register(long id, Duration timeout) {
+        CompletableFuture<Args> future = new CompletableFuture<>();
+        pending.put(id, new Pending(future, null));
+        if (timeout != null) {
+            ScheduledFuture<?> timer = scheduler.schedule(
+                    () -> client.runSerially(() -> expire(id)), Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            pending.computeIfPresent(id, (k, p) -> new Pending(p.future(), timer));
+        }
+        return future.minimalCompletionStage();
+    }
+
+    /** Completes the wait for {@code id} with the client's answer; unknown ids are ignored. */
+    void complete(long id, Args answer) {
+        Pending p = pending.remove(id);
+        if (p != null) {
+            p.cancelTimer();
+            p.future().complete(answer);
+        }
+    }
+
+    private void expire(long id) {
+        Pending p = pending.remove(id);
+        if (p != null) {
+            p.future().completeExceptionally(new TimeoutException("operation has timed out"));
+        }
+    }
+
+    /** Fails every wait: the socket has left its namespace. */
+    void failAll() {
+        List<Pending> all = new ArrayList<>();
+        for (Long id : List.copyOf(pending.keySet())) {
+            Pending p = pending.remove(id);
+            if (p != null) {
+                all.add(p);
+            }
+        }
+        for (Pending p : all) {
+            p.cancelTimer();
+            p.future().completeExceptionally(new IoException("the socket disconnected before acknowledging"));
+        }
+    }
+}

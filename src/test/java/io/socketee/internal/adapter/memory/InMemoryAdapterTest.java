@@ -1,0 +1,89 @@
+package io.socketee.internal.adapter.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.socketee.internal.adapter.AdapterHost;
+import io.socketee.internal.adapter.BroadcastOptions;
+import io.socketee.internal.protocol.json.Json;
+import io.socketee.internal.protocol.socketio.SocketIoPacket;
+import io.socketee.internal.protocol.socketio.SocketIoPacketType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Room membership and broadcast selection of the in-memory adapter. */
+class InMemoryAdapterTest {
+    private final List<String> encodes = new ArrayList<>();
+    private final Map<String, List<Object>> delivered = new LinkedHashMap<>();
+    private final Set<String> connected = Set.of("a", "b", "c");
+    private final InMemoryAdapter adapter = new InMemoryAdapter(new AdapterHost() {
+        @Override
+        public String name() {
+            return "/";
+        }
+
+        @Override
+        public List<Object> encode(SocketIoPacket packet) {
+            encodes.add(packet.type().name());
+            return List.of("encoded");
+        }
+
+        @Override
+        public boolean deliver(String sid, List<Object> messages) {
+            if (!connected.contains(sid)) {
+                return false;
+            }
+            delivered.put(sid, messages);
+            return true;
+        }
+    });
+    private final SocketIoPacket packet =
+            new SocketIoPacket(SocketIoPacketType.EVENT, "/", SocketIoPacket.NO_ID, Json.arr(Json.of("e")));
+
+    private List<String> broadcast(Set<String> rooms, Set<String> except) {
+        delivered.clear();
+        adapter.broadcast(packet, new BroadcastOptions(rooms, except, false));
+        return List.copyOf(delivered.keySet());
+    }
+
+    @Test
+    void membershipKeepsJoinOrderAndEmptyRoomsVanish() {
+        adapter.addAll("a", List.of("a", "r1", "r2"));
+        adapter.addAll("b", List.of("b", "r1"));
+        adapter.del("a", "r1");
+        assertEquals(List.of("a", "r2"), List.copyOf(adapter.socketRooms("a")));
+        assertEquals(Set.of("b"), adapter.sockets(Set.of("r1")));
+        adapter.delAll("b");
+        assertEquals(Set.of(), adapter.sockets(Set.of("r1")));
+        assertEquals(Set.of(), adapter.socketRooms("b"));
+        assertEquals(Set.of("a"), adapter.sockets(Set.of()));
+    }
+
+    @Test
+    void broadcastSelectsByRoomsAndExceptions() {
+        adapter.addAll("a", List.of("a", "r"));
+        adapter.addAll("b", List.of("b", "r", "s"));
+        adapter.addAll("c", List.of("c", "s"));
+        adapter.addAll("ghost", List.of("ghost", "r"));
+        assertEquals(List.of("a", "b", "c"), broadcast(Set.of(), Set.of()));
+        assertEquals(List.of("a", "b"), broadcast(Set.of("r"), Set.of()));
+        assertEquals(List.of("b", "c", "a"), broadcast(new LinkedHashSet<>(List.of("s", "r")), Set.of()));
+        assertEquals(List.of("a"), broadcast(Set.of("r"), Set.of("s")));
+        assertEquals(List.of("b", "c"), broadcast(Set.of(), Set.of("a")));
+        assertEquals(List.of(), broadcast(Set.of("nobody"), Set.of()));
+    }
+
+    @Test
+    void broadcastEncodesOnceForAllRecipients() {
+        adapter.addAll("a", List.of("a"));
+        adapter.addAll("b", List.of("b"));
+        broadcast(Set.of(), Set.of());
+        assertEquals(1, encodes.size());
+        assertSame(delivered.get("a"), delivered.get("b"));
+    }
+}

@@ -1,0 +1,46 @@
+package io.socketee.internal.sio;
+
+import io.socketee.internal.protocol.engine.EngineVersion;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * A {@link SioServer} on a direct executor and a {@link ManualScheduler}: each fake client
+ * message is fully handled, listeners included, before {@code receive} returns.
+ */
+final class SioFixture {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+    final ManualScheduler scheduler = new ManualScheduler();
+    final SioServer server;
+    private int sessions;
+
+    SioFixture() {
+        this(Runnable::run);
+    }
+
+    SioFixture(Executor executor) {
+        server = new SioServer(new SioOptions(CONNECT_TIMEOUT, 10, 64), executor, scheduler);
+    }
+
+    /** A new Engine.IO session of the given version, handed to the server. */
+    FakeEngineSocket open(EngineVersion version) {
+        return open(version, Map.of());
+    }
+
+    /** A new session whose handshake request had {@code query}. */
+    FakeEngineSocket open(EngineVersion version, Map<String, String> query) {
+        FakeEngineSocket socket = new FakeEngineSocket(String.format("engine%015d", ++sessions), version, query);
+        server.onConnection(socket);
+        return socket;
+    }
+
+    /** A protocol v5 client connected to {@code nsp}, its CONNECT answer already consumed. */
+    FakeEngineSocket connectV5(String nsp) {
+        FakeEngineSocket socket = open(EngineVersion.V4);
+        socket.receive("/".equals(nsp) ? "0" : "0" + nsp + ",");
+        socket.clear();
+        return socket;
+    }
+}
