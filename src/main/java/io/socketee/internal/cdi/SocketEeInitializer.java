@@ -1,51 +1,71 @@
 package io.socketee.internal.cdi;
 
+import io.socketee.engine.EngineIoEndpoint;
+import io.socketee.engine.EngineIoHandler;
 import io.socketee.internal.config.ConfigKeys;
-import io.socketee.internal.engine.EngineServer;
 import io.socketee.internal.transport.polling.ClientBundle;
 import io.socketee.internal.transport.polling.PollingServlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.HandlesTypes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Mounts SocketEE in every web application that has the jar: the polling servlet at
- * {@code <path>/*} now, and (from {@link TransportBootstrap}, once CDI is up) the WebSocket
- * endpoint at {@code <path>/} and {@code <path>}. Found by the container through
+ * Mounts SocketEE in every web application that has the jar: the polling servlet of the Socket.IO
+ * path and of every {@link EngineIoEndpoint} now, and (from {@link TransportBootstrap}, once CDI
+ * is up) the engines and WebSocket endpoints. Found by the container through
  * {@code META-INF/services}; the application needs no code or web.xml entry.
  *
  * <p>Stateless; each call mounts one application.
  */
+@HandlesTypes(EngineIoEndpoint.class)
 public final class SocketEeInitializer implements ServletContainerInitializer {
-    private static final Logger LOG = Logger.getLogger(SocketEeInitializer.class.getName());
 
     @Override
-    public void onStartup(Set<Class<?>> classes, ServletContext ctx) {
+    public void onStartup(Set<Class<?>> classes, ServletContext ctx) throws ServletException {
         Config config = ConfigProvider.getConfig(ctx.getClassLoader());
         String path = normalise(value(config, ConfigKeys.PATH));
         boolean serveClient = Boolean.parseBoolean(value(config, ConfigKeys.SERVE_CLIENT).trim());
-        AtomicReference<EngineServer> engine = new AtomicReference<>();
-        PollingServlet servlet = new PollingServlet(() -> started(engine),
+        List<Mount> mounts = new ArrayList<>();
+        Mount sio = new Mount(path, new AtomicReference<>(), Optional.empty());
+        mounts.add(sio);
+        register(ctx, "socketee-polling", sio,
                 serveClient ? new ClientBundle(SocketEeInitializer.class.getClassLoader()) : null);
-        ServletRegistration.Dynamic reg = ctx.addServlet("socketee-polling", servlet);
-        reg.setAsyncSupported(true);
-        reg.addMapping(path + "/*");
-        ctx.addListener(new TransportBootstrap(path, engine));
-        LOG.fine(() -> "SocketEE polling mounted at " + ctx.getContextPath() + path + "/");
+        List<String> problems = new ArrayList<>();
+        for (Class<?> c : classes == null ? Set.<Class<?>>of() : classes) {
+            EngineIoEndpoint endpoint = c.getAnnotation(EngineIoEndpoint.class);
+            if (endpoint == null) {
+                continue;
+            }
+            String rawPath = normalise(endpoint.value());
+            if (!EngineIoHandler.class.isAssignableFrom(c)) {
+                problems.add("SOCKETEE-BOOT-004 " + c.getName() + " has @EngineIoEndpoint but does not implement EngineIoHandler");
+            } else if (mounts.stream().anyMatch(m -> m.path().equals(rawPath))) {
+                problems.add("SOCKETEE-BOOT-005 " + c.getName() + ": path " + rawPath + " is already in use");
+            } else {
+                Mount raw = new Mount(rawPath, new AtomicReference<>(), Optional.of(c));
+                mounts.add(raw);
+                register(ctx, "socketee-engine-" + rawPath, raw, null);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ServletException("SocketEE cannot start:\n  " + String.join("\n  ", problems));
+        }
+        ctx.addListener(new TransportBootstrap(mounts));
     }
 
-    private static EngineServer started(AtomicReference<EngineServer> engine) {
-        EngineServer e = engine.get();
-        if (e == null) {
-            throw new IllegalStateException("SocketEE is not started yet");
-        }
-        return e;
+    private static void register(ServletContext ctx, String name, Mount mount, ClientBundle bundle) {
+        ServletRegistration.Dynamic reg = ctx.addServlet(name, new PollingServlet(mount::started, bundle));
+        reg.setAsyncSupported(true);
+        reg.addMapping(mount.path() + "/*");
     }
 
     private static String value(Config config, ConfigKeys key) {

@@ -36,6 +36,7 @@ public class SocketEeRuntime {
     private ExecutorService workers;
     private SioServer sio;
     private EngineServer engine;
+    private final java.util.List<EngineServer> rawEngines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @PostConstruct
     void start() {
@@ -45,14 +46,18 @@ public class SocketEeRuntime {
         workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 threads("socketee-worker"));
         sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth()), workers, scheduler);
-        engine = new EngineServer(config.engine(), sio, scheduler, new SessionIds());
+        engine = new EngineServer(config.engine(), sio, scheduler, workers, new SessionIds());
     }
 
     @PreDestroy
     void stop() {
+        if (sio != null) {
+            sio.close();
+        }
         if (engine != null) {
             engine.close();
         }
+        rawEngines.forEach(EngineServer::close);
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -76,6 +81,14 @@ public class SocketEeRuntime {
     /** The Engine.IO server the transports feed. */
     public EngineServer engine() {
         return engine;
+    }
+
+    /** A raw Engine.IO server for an {@code @EngineIoEndpoint}, sharing this runtime's threads. */
+    public EngineServer newRawEngine(io.socketee.engine.EngineIoHandler handler) {
+        EngineServer raw = new EngineServer(config.engine(), new RawEngineListener(handler, workers),
+                scheduler, workers, new SessionIds());
+        rawEngines.add(raw);
+        return raw;
     }
 
     /** The validated configuration. */

@@ -1,57 +1,80 @@
 package io.socketee.internal.cdi;
 
+import io.socketee.engine.EngineIoHandler;
 import io.socketee.internal.engine.EngineServer;
 import io.socketee.internal.transport.websocket.EngineConfigurator;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
-import java.util.concurrent.atomic.AtomicReference;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * Starts the SocketEE runtime when the application starts (so a bad configuration fails the
- * deployment) and registers the WebSocket endpoint, with and without the trailing slash.
+ * deployment), gives every mount its engine, and registers the WebSocket endpoints, with and
+ * without the trailing slash.
  *
  * <p>Called once by the container; not shared.
  */
 final class TransportBootstrap implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(TransportBootstrap.class.getName());
 
-    private final String path;
-    private final AtomicReference<EngineServer> engine;
+    private final List<Mount> mounts;
 
-    TransportBootstrap(String path, AtomicReference<EngineServer> engine) {
-        this.path = path;
-        this.engine = engine;
+    TransportBootstrap(List<Mount> mounts) {
+        this.mounts = mounts;
     }
 
     @Override
     public void contextInitialized(ServletContextEvent sce) {
         SocketEeRuntime runtime = CDI.current().select(SocketEeRuntime.class).get();
-        engine.set(runtime.engine());
         ServerContainer container = (ServerContainer) sce.getServletContext()
                 .getAttribute(ServerContainer.class.getName());
-        if (container == null) {
-            LOG.warning("SOCKETEE-BOOT-001 no WebSocket container: only polling is available");
-            return;
-        }
-        EngineConfigurator configurator = new EngineConfigurator(engine::get, runtime.config().maxQueuedFrames());
-        try {
-            container.addEndpoint(EngineConfigurator.config(path + "/", configurator));
-            if (path.length() > 1) {
-                container.addEndpoint(EngineConfigurator.config(path, configurator));
+        for (Mount m : mounts) {
+            EngineServer engine = m.rawHandler().isPresent()
+                    ? runtime.newRawEngine(handler(m.rawHandler().get()))
+                    : runtime.engine();
+            m.engine().set(engine);
+            if (container == null) {
+                LOG.warning("SOCKETEE-BOOT-001 no WebSocket container: only polling is available at " + m.path());
+                continue;
             }
-        } catch (DeploymentException e) {
-            throw new IllegalStateException("SOCKETEE-BOOT-002 cannot register the WebSocket endpoint at " + path, e);
+            EngineConfigurator configurator = new EngineConfigurator(m::started, runtime.config().maxQueuedFrames());
+            try {
+                container.addEndpoint(EngineConfigurator.config(m.path() + "/", configurator));
+                if (m.path().length() > 1) {
+                    container.addEndpoint(EngineConfigurator.config(m.path(), configurator));
+                }
+            } catch (DeploymentException e) {
+                throw new IllegalStateException("SOCKETEE-BOOT-002 cannot register the WebSocket endpoint at " + m.path(), e);
+            }
+            LOG.info(() -> "SOCKETEE-BOOT-003 " + (m.rawHandler().isPresent() ? "Engine.IO" : "Socket.IO")
+                    + " server at " + sce.getServletContext().getContextPath() + m.path() + "/");
         }
-        LOG.info(() -> "SOCKETEE-BOOT-003 Socket.IO server at " + sce.getServletContext().getContextPath()
-                + path + "/ (polling, websocket)");
+    }
+
+    private static EngineIoHandler handler(Class<?> type) {
+        Instance<Object> bean = CDI.current().select((Class<Object>) type);
+        if (bean.isResolvable()) {
+            return (EngineIoHandler) bean.get();
+        }
+        try {
+            return (EngineIoHandler) type.getConstructor().newInstance();
+        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
+                | InvocationTargetException e) {
+            throw new IllegalStateException("SOCKETEE-BOOT-006 " + type.getName()
+                    + " is neither a CDI bean nor has a public no-argument constructor", e);
+        }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent sce) {
-        engine.set(null);
+        for (Mount m : mounts) {
+            m.engine().set(null);
+        }
     }
 }

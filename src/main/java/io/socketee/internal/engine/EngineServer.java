@@ -28,6 +28,7 @@ public final class EngineServer {
     private final EngineOptions options;
     private final EngineListener listener;
     private final ScheduledExecutorService scheduler;
+    private final java.util.concurrent.Executor worker;
     private final Supplier<String> ids;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
 
@@ -36,14 +37,17 @@ public final class EngineServer {
      *
      * @param options the engine options
      * @param listener told of every new session
-     * @param scheduler runs heartbeats and timeouts; tasks are short and never block
+     * @param scheduler only keeps time: each due heartbeat or timeout is handed to {@code worker}
+     * @param worker runs timer work, which may write to the network (answering a pending GET,
+     *     closing a WebSocket), so that no slow peer can hold up the shared timer
      * @param ids generates session ids (see {@link SessionIds})
      */
     public EngineServer(EngineOptions options, EngineListener listener,
-            ScheduledExecutorService scheduler, Supplier<String> ids) {
+            ScheduledExecutorService scheduler, java.util.concurrent.Executor worker, Supplier<String> ids) {
         this.options = options;
         this.listener = listener;
         this.scheduler = scheduler;
+        this.worker = worker;
         this.ids = ids;
     }
 
@@ -54,6 +58,10 @@ public final class EngineServer {
 
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    java.util.concurrent.Executor worker() {
+        return worker;
     }
 
     /** The number of open sessions. */

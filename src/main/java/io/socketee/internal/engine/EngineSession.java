@@ -164,11 +164,18 @@ final class EngineSession implements EngineSocket {
     }
 
     ScheduledFuture<?> schedule(Runnable task, long millis) {
-        return server.scheduler().schedule(() -> {
+        Runnable guarded = () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "session " + id + ": timer failed", e);
+            }
+        };
+        return server.scheduler().schedule(() -> {
+            try {
+                server.worker().execute(guarded);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.log(Level.FINE, "session " + id + ": timer dropped at shutdown", e);
             }
         }, millis, TimeUnit.MILLISECONDS);
     }

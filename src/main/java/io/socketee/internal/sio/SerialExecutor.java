@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * time, and each task sees the effects of the ones before it. A task that throws is logged and
  * the next one runs.
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
     private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
     /** Tasks run per turn on the shared executor, so one busy client cannot hog a thread. */
     private static final int BATCH = 64;
@@ -26,7 +26,7 @@ final class SerialExecutor implements Executor {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Thread runner;
 
-    SerialExecutor(Executor delegate) {
+    public SerialExecutor(Executor delegate) {
         this.delegate = delegate;
     }
 

@@ -21,6 +21,7 @@ final class EngineFixture implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
 
     final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+    final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newFixedThreadPool(2);
     final BlockingQueue<EngineSocket> connections = new LinkedBlockingQueue<>();
     final Map<String, BlockingQueue<String>> events = new java.util.concurrent.ConcurrentHashMap<>();
     final EngineServer server;
@@ -46,7 +47,7 @@ final class EngineFixture implements AutoCloseable {
                 }
             });
             connections.add(socket);
-        }, scheduler, new SessionIds());
+        }, scheduler, worker, new SessionIds());
     }
 
     /** The next event the handler of a session saw. */
@@ -85,6 +86,7 @@ final class EngineFixture implements AutoCloseable {
     public void close() {
         server.close();
         scheduler.shutdownNow();
+        worker.shutdownNow();
     }
 
     /** A response as the host would have sent it. */

@@ -26,7 +26,7 @@ class SocketIoOverPollingTest {
             socket.on("broadcast", (s, args, ack) -> sio.of("/").to(String.valueOf(args.get(0)))
                     .emit(String.valueOf(args.get(1)), args.subList(2, args.size()).toArray()));
         });
-        EngineServer engine = new EngineServer(EngineOptions.DEFAULTS, sio, timer, new SessionIds());
+        EngineServer engine = new EngineServer(EngineOptions.DEFAULTS, sio, timer, workers, new SessionIds());
         try {
             String a = handshake(engine);
             String b = handshake(engine);

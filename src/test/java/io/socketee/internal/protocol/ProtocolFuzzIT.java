@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * decode or throw {@link ProtocolException}; anything else fails with the input printed. What does
  * decode must also re-encode, and decoding that encoding must give the same encoding again.
  */
-class ProtocolFuzzTest {
+class ProtocolFuzzIT {
+    // Named *IT so that it runs in `mvn verify` (the README's test command) and keeps `mvn test`
+    // a fast inner loop; it needs no server.
     private static final long SEED = 0x50C4E7EEL;
     private static final int INPUTS = 1_000_000;
     private static final int JSON_DEPTH = 1000;

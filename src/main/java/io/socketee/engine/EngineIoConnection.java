@@ -1,0 +1,41 @@
+package io.socketee.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client of an {@link EngineIoEndpoint}. Thread-safe: send and close from any thread;
+ * messages go out in the order of the calls.
+ */
+public interface EngineIoConnection {
+
+    /** The 20-character session id. */
+    String id();
+
+    /** The Engine.IO protocol revision the client speaks: 3 or 4. */
+    int protocol();
+
+    /** The current transport: "polling" or "websocket". */
+    String transport();
+
+    /** The query parameters of the handshake request (first value of each). */
+    Map<String, String> query();
+
+    /** The headers of the handshake request, names in lower case. */
+    Map<String, List<String>> headers();
+
+    /** The client's IP address, when the container reports it, else empty. */
+    String remoteAddress();
+
+    /** Sends a text message. Ignored once the connection is closing. */
+    void send(String message);
+
+    /** Sends a binary message. Ignored once the connection is closing. */
+    void send(byte[] message);
+
+    /** Closes the connection after what is queued. */
+    void close();
+
+    /** Whether the connection is open. */
+    boolean isOpen();
+}

@@ -1,0 +1,33 @@
+package io.socketee.engine;
+
+/**
+ * Receives what happens on the connections of an {@link EngineIoEndpoint}. Every method has a
+ * default that does nothing.
+ *
+ * <p>Calls for one connection come one at a time and in the order the client sent its packets,
+ * on a worker thread (not a container I/O thread), so a method may block; calls for different
+ * connections may run at the same time, so implementations must be thread-safe.
+ */
+public interface EngineIoHandler {
+
+    /** A client completed the Engine.IO handshake. */
+    default void onOpen(EngineIoConnection connection) {
+    }
+
+    /** A text message arrived. */
+    default void onMessage(EngineIoConnection connection, String message) {
+    }
+
+    /** A binary message arrived. */
+    default void onBinary(EngineIoConnection connection, byte[] message) {
+    }
+
+    /**
+     * The connection closed; called once, last.
+     *
+     * @param reason the Engine.IO reason: "transport close", "ping timeout", "transport error",
+     *     "forced close" or "parse error"
+     */
+    default void onClose(EngineIoConnection connection, String reason) {
+    }
+}
