@@ -5,12 +5,16 @@ import io.socketee.engine.EngineIoHandler;
 import io.socketee.internal.config.ConfigKeys;
 import io.socketee.internal.transport.polling.ClientBundle;
 import io.socketee.internal.transport.polling.PollingServlet;
+import io.socketee.internal.transport.websocket.UpgradeGuardFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.HandlesTypes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,6 +70,9 @@ public final class SocketEeInitializer implements ServletContainerInitializer {
         ServletRegistration.Dynamic reg = ctx.addServlet(name, new PollingServlet(mount::started, bundle));
         reg.setAsyncSupported(true);
         reg.addMapping(mount.path() + "/*");
+        FilterRegistration.Dynamic guard = ctx.addFilter(name + "-upgrade-guard", new UpgradeGuardFilter(mount::started));
+        guard.setAsyncSupported(true);
+        guard.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, mount.path() + "/*");
     }
 
     private static String value(Config config, ConfigKeys key) {

@@ -144,6 +144,24 @@ public final class EngineServer {
         return new WebSocketHost(session, ws);
     }
 
+    /**
+     * Checks a WebSocket upgrade request before the container performs the upgrade, so a refused
+     * one gets what the reference answers: HTTP 400 with the error's message as a text body.
+     *
+     * @return the message to refuse with, or empty to let the upgrade through
+     */
+    public Optional<String> refuseUpgrade(HandshakeRequest req) {
+        Optional<Refusal> refusal = verify(req, "GET", true);
+        if (refusal.isEmpty() && !"websocket".equals(req.query().get("transport"))) {
+            refusal = Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
+        }
+        if (refusal.isEmpty() && !req.query().containsKey("sid") && versionOf(req) == EngineVersion.V3
+                && !options.allowEio3()) {
+            refusal = Optional.of(new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null));
+        }
+        return refusal.map(r -> r.customMessage() != null ? r.customMessage() : r.error().message());
+    }
+
     /** Closes every session ("forced close"), for shutdown. */
     public void close() {
         for (EngineSession s : sessions.values()) {

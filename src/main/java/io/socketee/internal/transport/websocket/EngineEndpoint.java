@@ -39,10 +39,45 @@ public final class EngineEndpoint extends Endpoint {
             recorded = config.getUserProperties().get(EngineConfigurator.REQUEST_PROPERTY);
         }
         HandshakeRequest request = (HandshakeRequest) recorded;
-        WebSocketReceiver r = server.acceptWebSocket(request, new SerialSender(session, maxQueuedFrames));
+        SerialSender sender = new SerialSender(session, maxQueuedFrames);
+        WebSocketReceiver r = server.acceptWebSocket(request, sender);
         receiver = r;
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) r::onText);
-        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) r::onBinary);
+        // the container's own limit is not enforced everywhere (Open Liberty accepts larger
+        // frames), so every frame is checked here too; too big closes with 1009 like the reference
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            if (tooBig(text, max)) {
+                refuse(sender, r);
+            } else {
+                r.onText(text);
+            }
+        });
+        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) data -> {
+            if (data.length > max) {
+                refuse(sender, r);
+            } else {
+                r.onBinary(data);
+            }
+        });
+    }
+
+    private static boolean tooBig(String text, int max) {
+        if (text.length() > max) {
+            return true;
+        }
+        if ((long) text.length() * 3 <= max) {
+            return false;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes > max;
+    }
+
+    private static void refuse(SerialSender sender, WebSocketReceiver r) {
+        sender.close(1009, "");
+        r.onClose();
     }
 
     @Override
