@@ -1,0 +1,117 @@
+package io.socketee.it.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.socketee.it.protocol.support.PollingSession;
+import io.socketee.it.protocol.support.RawResponse;
+import io.socketee.it.protocol.support.RawWebSocket;
+import io.socketee.it.protocol.support.Wire;
+
+/**
+ * Engine.IO HTTP errors: status 400 with {@code Content-Type: application/json} and body
+ * {@code {"code":N,"message":"..."}} (engine.io-protocol v4: "the server MUST respond with an
+ * HTTP 400"; the codes and messages are the reference's).
+ *
+ * <p>Code 4 "Forbidden" (403, from an allowRequest hook) is not tested: the contract server
+ * installs no allowRequest, so it cannot produce it. Code 5 needs allowEIO3=false: see
+ * {@link Eio3DisabledRules}.
+ */
+public abstract class ErrorResponseRules extends ProtocolRules {
+
+    /** 0: unknown transport name. */
+    @Test
+    public void unknownTransportIsCode0() {
+        assertEngineError(0, "Transport unknown", http().get("EIO=4&transport=carrier-pigeon"));
+    }
+
+    /** 0: a missing transport is an unknown transport. */
+    @Test
+    public void missingTransportIsCode0() {
+        assertEngineError(0, "Transport unknown", http().get("EIO=4"));
+    }
+
+    /** 1: unknown session id on GET. */
+    @Test
+    public void unknownSidOnGetIsCode1() {
+        assertEngineError(1, "Session ID unknown", http().get("EIO=4&transport=polling&sid=AAAAAAAAAAAAAAAAAAAA"));
+    }
+
+    /** 1: unknown session id on POST. */
+    @Test
+    public void unknownSidOnPostIsCode1() {
+        assertEngineError(1, "Session ID unknown",
+                http().post("EIO=4&transport=polling&sid=AAAAAAAAAAAAAAAAAAAA", "40"));
+    }
+
+    /** 2: a handshake must be a GET. */
+    @Test
+    public void handshakeByPostIsCode2() {
+        assertEngineError(2, "Bad handshake method", http().post("EIO=4&transport=polling", "40"));
+    }
+
+    /** 2: any other method without a sid is a bad handshake method too. */
+    @Test
+    public void handshakeByPutIsCode2() {
+        RawResponse r = http().send("PUT", "EIO=4&transport=polling", Map.of(), "x".getBytes());
+
+        assertEngineError(2, "Bad handshake method", r);
+    }
+
+    /** 3: transport=websocket on a plain GET (no Upgrade) cannot open a session. */
+    @Test
+    public void webSocketTransportWithoutUpgradeIsCode3() {
+        assertEngineError(3, "Bad request", http().get("EIO=4&transport=websocket"));
+    }
+
+    /** 3: a request whose EIO differs from its session's. */
+    @Test
+    public void protocolMismatchWithSessionIsCode3() {
+        PollingSession session = pollingV4();
+
+        assertEngineError(3, "Bad request", http().get("EIO=3&transport=polling&sid=" + session.sid()));
+    }
+
+    /** 3: a polling request for a session living on a WebSocket. */
+    @Test
+    public void transportMismatchWithSessionIsCode3() {
+        RawWebSocket ws = webSocket("EIO=4&transport=websocket");
+        String sid = Wire.sidIn(ws.nextText());
+
+        assertEngineError(3, "Bad request", http().get("EIO=4&transport=polling&sid=" + sid));
+    }
+
+    /** A method other than GET/POST on an existing session: 500 with an empty body (reference). */
+    @Test
+    public void otherMethodOnSessionIs500() {
+        PollingSession session = pollingV4();
+
+        RawResponse r = session.http().send("PUT", session.query(), Map.of(), "40".getBytes());
+
+        assertEquals(500, r.status());
+        assertEquals(0, r.body().length);
+    }
+
+    /** A WebSocket upgrade for an unknown sid is refused with HTTP 400. */
+    @Test
+    public void webSocketUpgradeWithUnknownSidIsRefused() {
+        assertEquals(400, RawWebSocket.attempt(baseUrl(), "EIO=4&transport=websocket&sid=AAAAAAAAAAAAAAAAAAAA").status());
+    }
+
+    /** A WebSocket upgrade naming an unknown transport is refused with HTTP 400. */
+    @Test
+    public void webSocketUpgradeWithUnknownTransportIsRefused() {
+        assertEquals(400, RawWebSocket.attempt(baseUrl(), "EIO=4&transport=carrier-pigeon").status());
+    }
+
+    /** A WebSocket upgrade whose EIO differs from its session's is refused with HTTP 400. */
+    @Test
+    public void webSocketUpgradeWithProtocolMismatchIsRefused() {
+        PollingSession session = pollingV4();
+
+        assertEquals(400, RawWebSocket.attempt(baseUrl(), "EIO=3&transport=websocket&sid=" + session.sid()).status());
+    }
+}

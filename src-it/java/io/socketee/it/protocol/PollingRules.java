@@ -1,0 +1,293 @@
+package io.socketee.it.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SubmissionPublisher;
+
+import org.junit.jupiter.api.Test;
+
+import io.socketee.it.protocol.support.Payloads;
+import io.socketee.it.protocol.support.PollingSession;
+import io.socketee.it.protocol.support.RawPolling;
+import io.socketee.it.protocol.support.RawResponse;
+import io.socketee.it.protocol.support.Wire;
+
+/**
+ * HTTP long-polling (engine.io-protocol v4 "HTTP long-polling" and "Packet encoding", v3
+ * "Payload" and "Polling"). Sessions are connected to "/" first where the test needs the
+ * contract's {@code echo} event, so echoed packets prove what the server decoded.
+ */
+public abstract class PollingRules extends ProtocolRules {
+
+    private static final String BINARY_ECHO = "451-[\"echo\",{\"_placeholder\":true,\"num\":0}]";
+
+    /** A connected v4 session whose CONNECT answer has been consumed. */
+    private PollingSession connectedV4() {
+        PollingSession session = pollingV4();
+        Wire.assertMasked("40{\"sid\":\"<sid>\"}", session.connectMain());
+        return session;
+    }
+
+    /** v4: packets queued while no GET was pending come in one body, separated by \x1e. */
+    @Test
+    public void getReturnsQueuedPacketsSeparatedByRecordSeparator() {
+        PollingSession session = connectedV4();
+
+        session.send("42[\"echo\",\"a\"]", "42[\"echo\",\"b\"]", "42[\"echo\",{\"x\":1}]");
+        pause(SETTLE); // let all three echoes queue before polling
+
+        assertEquals("42[\"echo\",\"a\"]\u001e42[\"echo\",\"b\"]\u001e42[\"echo\",{\"x\":1}]", session.getText());
+    }
+
+    /** v4: a POST answers 200, exactly {@code text/html} and {@code ok}. */
+    @Test
+    public void postIsAnsweredOkAsTextHtml() {
+        PollingSession session = pollingV4();
+
+        RawResponse r = session.post("40");
+
+        assertEquals(200, r.status());
+        assertEquals("text/html", r.headerOrAbsent("content-type"));
+        assertEquals("ok", r.text());
+    }
+
+    /** Every polling data response is UTF-8 text that must not be cached. */
+    @Test
+    public void getWithPacketsIsUtf8PlainTextThatIsNotCached() {
+        PollingSession session = pollingV4();
+        session.send("40");
+
+        RawResponse r = session.get();
+
+        assertEquals(200, r.status());
+        assertEquals("text/plain; charset=UTF-8", r.headerOrAbsent("content-type"));
+        assertEquals("no-store", r.headerOrAbsent("cache-control"));
+    }
+
+    /** v4: one POST may carry several packets; they are handled in order. */
+    @Test
+    public void postWithSeveralPacketsIsProcessedInOrder() {
+        PollingSession session = connectedV4();
+
+        session.send("421[\"echo\",\"a\"]", "42[\"echo\",\"b\"]", "423[\"echo\",\"c\"]");
+
+        assertEquals(List.of("431[\"a\"]", "42[\"echo\",\"b\"]", "433[\"c\"]"), session.collect(3));
+    }
+
+    /** v4: binary data travels as {@code b<base64>} packets, in both directions. */
+    @Test
+    public void binaryAttachmentsArePolledAsBase64WithBPrefix() {
+        PollingSession session = connectedV4();
+
+        session.send(BINARY_ECHO, "bAQIDBA==");
+        pause(SETTLE);
+
+        assertEquals(BINARY_ECHO + "\u001ebAQIDBA==", session.getText());
+    }
+
+    /** v4: a binary ({@code application/octet-stream}) POST body is invalid: 400 and the session ends. */
+    @Test
+    public void binaryPostBodyIsRefusedInV4() {
+        PollingSession session = pollingV4();
+
+        RawResponse r = session.http().post(session.query(), Payloads.bytes(4, 1, 2, 3), "application/octet-stream");
+
+        assertEquals(400, r.status());
+        assertEquals(0, r.body().length);
+        assertSessionGone(session);
+    }
+
+    /**
+     * A second GET while one is pending closes the session: the second gets 400 with an empty
+     * body, the pending one is released with a close packet {@code 1}.
+     */
+    @Test
+    public void secondConcurrentGetClosesSession() {
+        PollingSession session = pollingV4();
+        CompletableFuture<RawResponse> first = session.getAsync();
+        pause(SETTLE);
+
+        RawResponse second = session.get();
+        RawResponse released = RawPolling.await(first);
+
+        assertEquals(400, second.status(), second::toString);
+        assertEquals("", second.text());
+        assertEquals(200, released.status(), released::toString);
+        assertEquals("1", released.text());
+        assertSessionGone(session);
+    }
+
+    /**
+     * A POST while another is still being received closes the session: the second gets 400
+     * with an empty body. What the first one gets is unspecified: the reference destroys its
+     * connection, so it is only awaited here (any outcome), not asserted.
+     */
+    @Test
+    public void overlappingPostsCloseSession() {
+        PollingSession session = connectedV4();
+        SubmissionPublisher<ByteBuffer> slowBody = new SubmissionPublisher<>();
+        CompletableFuture<RawResponse> first = session.http().postStreamed(session.query(), slowBody);
+        slowBody.submit(ByteBuffer.wrap("42[\"echo\",".getBytes(StandardCharsets.UTF_8)));
+        pause(SETTLE);
+
+        RawResponse second = session.post("42[\"echo\",\"second\"]");
+        slowBody.submit(ByteBuffer.wrap("\"first\"]".getBytes(StandardCharsets.UTF_8)));
+        slowBody.close();
+
+        assertEquals(400, second.status(), second::toString);
+        assertEquals("", second.text());
+        RawPolling.failedWithIo(first); // wait for it to end, however it ends
+        assertSessionGone(session);
+    }
+
+    /** A POST body over maxHttpBufferSize (1e6 bytes) gets 413 with an empty body; the session lives on. */
+    @Test
+    public void postOverMaxHttpBufferSizeIsRefusedWith413() {
+        PollingSession session = pollingV4();
+
+        RawResponse r = session.post("4" + "x".repeat(Wire.MAX_PAYLOAD));
+
+        assertEquals(413, r.status());
+        assertEquals(0, r.body().length);
+        Wire.assertMasked("40{\"sid\":\"<sid>\"}", session.connectMain());
+    }
+
+    /** A POST body of exactly maxHttpBufferSize bytes is accepted (and its event echoed whole). */
+    @Test
+    public void postOfExactlyMaxHttpBufferSizeIsAccepted() {
+        PollingSession session = connectedV4();
+        String prefix = "42[\"echo\",\"";
+        String suffix = "\"]";
+        String packet = prefix + "y".repeat(Wire.MAX_PAYLOAD - prefix.length() - suffix.length()) + suffix;
+        assertEquals(Wire.MAX_PAYLOAD, packet.getBytes(StandardCharsets.UTF_8).length);
+
+        session.send(packet);
+
+        assertEquals(packet, session.collect(1).get(0));
+    }
+
+    /** A close packet {@code 1} from the client releases the pending GET with a noop {@code 6} and ends the session. */
+    @Test
+    public void closePacketFromClientReleasesPendingGetWithNoop() {
+        PollingSession session = pollingV4();
+        CompletableFuture<RawResponse> pending = session.getAsync();
+        pause(SETTLE);
+
+        session.send("1");
+
+        RawResponse released = RawPolling.await(pending);
+        assertEquals(200, released.status());
+        assertEquals("6", released.text());
+        assertSessionGone(session);
+    }
+
+    /**
+     * When the server closes a session while no GET is pending, the next GET gets a noop and
+     * the close packet: {@code 6\x1e1}. Triggered by a server-side {@code disconnect(true)}:
+     * its DISCONNECT packet {@code 41} is flushed first, in a GET of its own.
+     */
+    @Test
+    public void serverCloseWithoutPendingGetIsDeliveredAsNoopAndClose() {
+        PollingSession session = connectedV4();
+
+        session.send("42[\"disconnect-me\",true]");
+        pause(SETTLE);
+
+        assertEquals("41", session.getText());
+        assertEquals("6\u001e1", session.getText());
+        assertSessionGone(session);
+    }
+
+    /** v3: payload lengths count UTF-16 code units (JS string length), not bytes nor code points. */
+    @Test
+    public void v3PayloadLengthsCountUtf16CodeUnits() {
+        PollingSession session = pollingV3();
+        assertEquals("2:40", session.getText());
+        String packet = "42[\"echo\",\"\u20ac\ud83d\ude00\"]"; // euro sign (1 unit, 3 bytes), emoji (2 units, 4 bytes)
+
+        session.send(packet);
+
+        assertEquals("16:" + packet, session.getText());
+        assertEquals(16, packet.length());
+    }
+
+    /** v3: several packets are concatenated with their length prefixes. */
+    @Test
+    public void v3PostWithSeveralPacketsIsProcessedInOrder() {
+        PollingSession session = pollingV3();
+        assertEquals("2:40", session.getText());
+
+        session.send("42[\"echo\",1]", "42[\"echo\",2]");
+        pause(SETTLE);
+
+        assertEquals("12:42[\"echo\",1]12:42[\"echo\",2]", session.getText());
+    }
+
+    /**
+     * v3, client supporting binary (no {@code b64}): a payload with binary is sent as a binary
+     * payload ({@code application/octet-stream}): {@code 00 <digits> FF <string>} and
+     * {@code 01 <digits> FF <type> <bytes>}.
+     */
+    @Test
+    public void v3BinaryPayloadIsSentToBinaryCapableClient() {
+        PollingSession session = pollingV3();
+        assertEquals("2:40", session.getText());
+
+        session.send(BINARY_ECHO, "b4AQIDBA==");
+        pause(SETTLE);
+
+        RawResponse r = session.get();
+        assertEquals(200, r.status());
+        assertEquals("application/octet-stream", r.headerOrAbsent("content-type"));
+        byte[] expected = Payloads.concat(Payloads.v3BinaryString(BINARY_ECHO),
+                Payloads.v3BinaryPacket(4, Payloads.bytes(1, 2, 3, 4)));
+        assertArrayEquals(expected, r.body());
+    }
+
+    /** v3: the client may POST a binary payload ({@code application/octet-stream}). */
+    @Test
+    public void v3BinaryPostPayloadIsAccepted() {
+        PollingSession session = pollingV3();
+        assertEquals("2:40", session.getText());
+        byte[] payload = Payloads.concat(Payloads.v3BinaryString("42[\"echo\",\"\u20ac\"]"),
+                Payloads.v3BinaryString(BINARY_ECHO), Payloads.v3BinaryPacket(4, Payloads.bytes(9, 8)));
+
+        RawResponse r = session.http().post(session.query(), payload, "application/octet-stream");
+        assertEquals(200, r.status());
+        assertEquals("ok", r.text());
+        pause(SETTLE);
+
+        byte[] expected = Payloads.concat(Payloads.v3BinaryString("42[\"echo\",\"\u20ac\"]"),
+                Payloads.v3BinaryString(BINARY_ECHO), Payloads.v3BinaryPacket(4, Payloads.bytes(9, 8)));
+        assertArrayEquals(expected, session.get().body());
+    }
+
+    /** v3 with {@code b64=1}: binary goes base64 as {@code b4...} inside a length-prefixed text payload. */
+    @Test
+    public void v3WithB64ReceivesBinaryAsBase64Text() {
+        PollingSession session = PollingSession.open(http(), "EIO=3&transport=polling&b64=1");
+        assertEquals("2:40", session.getText());
+
+        session.send(BINARY_ECHO, "b4AQIDBA==");
+        pause(SETTLE);
+
+        RawResponse r = session.get();
+        assertEquals("text/plain; charset=UTF-8", r.headerOrAbsent("content-type"));
+        assertEquals("42:" + BINARY_ECHO + "10:b4AQIDBA==", r.text());
+    }
+
+    /** A close packet {@code 1} with no GET pending ends the session at once. */
+    @Test
+    public void closePacketWithoutPendingGetEndsSession() {
+        PollingSession session = pollingV4();
+
+        session.send("1");
+
+        assertSessionGone(session);
+    }
+}

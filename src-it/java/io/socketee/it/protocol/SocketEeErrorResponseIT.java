@@ -1,0 +1,42 @@
+package io.socketee.it.protocol;
+
+import java.net.URI;
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.socketee.it.protocol.support.SocketEeDeployments;
+
+/** {@link ErrorResponseRules} against SocketEE. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class SocketEeErrorResponseIT extends ErrorResponseRules {
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return SocketEeDeployments.testApp();
+    }
+
+    @Override
+    protected URI baseUrl() {
+        return SocketEeDeployments.socketIoBase(deploymentUrl);
+    }
+
+    @Override
+    protected int serverCloseCode() {
+        return 1000; // see ProtocolRules#serverCloseCode
+    }
+
+    @Override
+    protected int refusedAfterUpgradeCode() {
+        return 1008; // policy violation, with the engine's JSON error as reason
+    }
+}
