@@ -18,6 +18,8 @@
 //   disconnect-me(close)        socket.disconnect(close === true)
 //   last-disconnect(id, ack)    ack(reason the server saw for socket id, or null)
 //   handshake(ack)              ack({ auth, token: query.token ?? null, nsp })
+// Handshake rule (allowRequest): a handshake whose query has "forbidden" is refused with
+// 403 {"code":4,"message":"forbidden by test"}.
 // "/custom" admits a socket only with auth.token (v5) or query token (v4) equal to "secret";
 // otherwise the connection is refused with Error("unauthorized") and data { code: 401 }.
 "use strict";
@@ -29,6 +31,11 @@ const options = Object.assign(
   { allowEIO3: true, pingInterval: 1500, pingTimeout: 3000, connectTimeout: 3000, cors: { origin: true, credentials: true } },
   JSON.parse(process.argv[3] || "{}")
 );
+
+options.allowRequest = (req, callback) => {
+  const forbidden = new URL(req.url, "http://localhost").searchParams.has("forbidden");
+  callback(forbidden ? "forbidden by test" : null, !forbidden);
+};
 
 const httpServer = http.createServer();
 const io = new Server(httpServer, options);

@@ -16,8 +16,8 @@ import io.socketee.it.protocol.support.Wire;
  * {@code {"code":N,"message":"..."}} (engine.io-protocol v4: "the server MUST respond with an
  * HTTP 400"; the codes and messages are the reference's).
  *
- * <p>Code 4 "Forbidden" (403, from an allowRequest hook) is not tested: the contract server
- * installs no allowRequest, so it cannot produce it. Code 5 needs allowEIO3=false: see
+ * <p>Code 4 "Forbidden" is 403 with the application's message: the contract servers refuse
+ * handshakes with a "forbidden" query parameter. Code 5 needs allowEIO3=false: see
  * {@link Eio3DisabledRules}.
  */
 public abstract class ErrorResponseRules extends ProtocolRules {
@@ -59,6 +59,19 @@ public abstract class ErrorResponseRules extends ProtocolRules {
         RawResponse r = http().send("PUT", "EIO=4&transport=polling", Map.of(), "x".getBytes());
 
         assertEngineError(2, "Bad handshake method", r);
+    }
+
+    /**
+     * 4: a handshake refused by the application (the reference's allowRequest, SocketEE's
+     * AllowRequest bean) gets 403 with the application's message, and opens no session.
+     */
+    @Test
+    public void handshakeRefusedByTheApplicationIsCode4WithItsMessage() {
+        RawResponse r = http().get("EIO=4&transport=polling&forbidden=1");
+
+        assertEquals(403, r.status(), () -> "status of " + r);
+        assertEquals("application/json", r.headerOrAbsent("content-type"), () -> "type of " + r);
+        assertEquals("{\"code\":4,\"message\":\"forbidden by test\"}", r.text());
     }
 
     /** 3: transport=websocket on a plain GET (no Upgrade) cannot open a session. */

@@ -31,6 +31,9 @@ public class SocketEeRuntime {
     @Inject
     Config mpConfig;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<io.socketee.AllowRequest> allowRequest;
+
     private SocketIoConfig config;
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
@@ -46,7 +49,18 @@ public class SocketEeRuntime {
         workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 threads("socketee-worker"));
         sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth()), workers, scheduler);
-        engine = new EngineServer(config.engine(), sio, scheduler, workers, new SessionIds());
+        engine = new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
+    }
+
+    /** The configured engine options, with the application's {@link io.socketee.AllowRequest} if any. */
+    private io.socketee.internal.engine.EngineOptions engineOptions() {
+        io.socketee.internal.engine.EngineOptions options = config.engine();
+        if (!allowRequest.isResolvable()) {
+            return options;
+        }
+        io.socketee.AllowRequest guard = allowRequest.get();
+        return options.withHttp(options.cors(), options.cookie(), r -> guard.refuse(new io.socketee.AllowRequest.Request(
+                r.url(), r.query(), r.headers(), r.remoteAddress(), r.secure())));
     }
 
     @PreDestroy
