@@ -24,8 +24,8 @@ public enum ConfigKeys {
     CORS_ORIGINS("socketio.cors.origins", "", "allowed origins, comma-separated; empty reflects any, * allows all"),
     CORS_CREDENTIALS("socketio.cors.credentials", "false", "send Access-Control-Allow-Credentials"),
     MAX_ATTACHMENTS("socketio.maxAttachments", "100", "most binary attachments in one packet"),
-    MAX_QUEUED_FRAMES("socketio.websocket.maxQueuedFrames", "100000",
-            "frames that may wait for a slow WebSocket peer before it is dropped");
+    MAX_BUFFERED_PACKETS("socketio.maxBufferedPackets", "100000",
+            "packets that may wait for a client that does not read before it is dropped");
 
     private final String key;
     private final String defaultValue;

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * @param connectTimeout how long a client has to join a namespace
  * @param serveClient whether socket.io.js is served
  * @param maxAttachments most binary attachments in one Socket.IO packet
- * @param maxQueuedFrames frames that may queue for a slow WebSocket peer
+ * @param maxQueuedFrames packets that may queue for a client that does not read
  */
 public record SocketIoConfig(
         String path,
@@ -71,10 +71,10 @@ public record SocketIoConfig(
         Duration connectTimeout = r.millis(ConfigKeys.CONNECT_TIMEOUT);
         boolean serveClient = r.bool(ConfigKeys.SERVE_CLIENT);
         int maxAttachments = (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.MAX_ATTACHMENTS));
-        int maxQueued = (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.MAX_QUEUED_FRAMES));
+        int maxQueued = (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.MAX_BUFFERED_PACKETS));
         r.failIfProblems();
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
-                transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL);
+                transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL, maxQueued);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, maxQueued);
     }
 

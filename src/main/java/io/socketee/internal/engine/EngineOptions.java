@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param cookie the sid cookie to set on the handshake, if any
  * @param cors the CORS rules for polling responses
  * @param verifier decides whether a handshake is allowed (error 4 "Forbidden" otherwise)
+ * @param maxBufferedPackets how many packets may wait for a client that does not read (polling
+ *     write buffer, WebSocket send queue) before it is dropped with "transport error"
  */
 public record EngineOptions(
         Duration pingInterval,
@@ -29,13 +31,14 @@ public record EngineOptions(
         boolean allowEio3,
         Optional<SidCookie> cookie,
         CorsPolicy cors,
-        HandshakeVerifier verifier) {
+        HandshakeVerifier verifier,
+        int maxBufferedPackets) {
 
     /** The reference's defaults: 25 s / 20 s / 10 s, 1e6 bytes, both transports, no EIO3. */
     public static final EngineOptions DEFAULTS = new EngineOptions(
             Duration.ofMillis(25_000), Duration.ofMillis(20_000), Duration.ofMillis(10_000),
             1_000_000, List.of("polling", "websocket"), true, false, Optional.empty(),
-            CorsPolicy.DISABLED, HandshakeVerifier.ALLOW_ALL);
+            CorsPolicy.DISABLED, HandshakeVerifier.ALLOW_ALL, 100_000);
 
     public EngineOptions {
         transports = List.copyOf(transports);
@@ -45,7 +48,8 @@ public record EngineOptions(
             }
         }
         if (pingInterval.isNegative() || pingInterval.isZero() || pingTimeout.isNegative()
-                || pingTimeout.isZero() || upgradeTimeout.isNegative() || maxHttpBufferSize <= 0) {
+                || pingTimeout.isZero() || upgradeTimeout.isNegative() || maxHttpBufferSize <= 0
+                || maxBufferedPackets <= 0) {
             throw new IllegalArgumentException("intervals, timeouts and sizes must be positive");
         }
     }
@@ -84,38 +88,44 @@ public record EngineOptions(
     /** The options with other ping settings. */
     public EngineOptions withPing(Duration interval, Duration timeout) {
         return new EngineOptions(interval, timeout, upgradeTimeout, maxHttpBufferSize, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedPackets);
     }
 
     /** The options with EIO3 allowed or not. */
     public EngineOptions withAllowEio3(boolean allow) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
-                transports, allowUpgrades, allow, cookie, cors, verifier);
+                transports, allowUpgrades, allow, cookie, cors, verifier, maxBufferedPackets);
     }
 
     /** The options with another size limit. */
     public EngineOptions withMaxHttpBufferSize(long max) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, max, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedPackets);
     }
 
     /** The options with other transports and upgrade rule. */
     public EngineOptions withTransports(List<String> allowed, boolean upgrades) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
-                allowed, upgrades, allowEio3, cookie, cors, verifier);
+                allowed, upgrades, allowEio3, cookie, cors, verifier, maxBufferedPackets);
     }
 
     /** The options with other CORS rules, cookie and verifier. */
     public EngineOptions withHttp(CorsPolicy corsPolicy, Optional<SidCookie> sidCookie,
             HandshakeVerifier handshakeVerifier) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
-                transports, allowUpgrades, allowEio3, sidCookie, corsPolicy, handshakeVerifier);
+                transports, allowUpgrades, allowEio3, sidCookie, corsPolicy, handshakeVerifier, maxBufferedPackets);
     }
 
     /** The options with another upgrade timeout. */
     public EngineOptions withUpgradeTimeout(Duration timeout) {
         return new EngineOptions(pingInterval, pingTimeout, timeout, maxHttpBufferSize, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedPackets);
+    }
+
+    /** The options with another bound on packets waiting for a client. */
+    public EngineOptions withMaxBufferedPackets(int max) {
+        return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
+                allowUpgrades, allowEio3, cookie, cors, verifier, max);
     }
 
     /** The upgrades a session on this transport is offered. */

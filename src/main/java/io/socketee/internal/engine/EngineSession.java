@@ -338,6 +338,12 @@ final class EngineSession implements EngineSocket {
         if (state == State.CLOSING || state == State.CLOSED) {
             return;
         }
+        if (writeBuffer.size() >= options().maxBufferedPackets()) {
+            LOG.warning(() -> "SOCKETEE-ENGINE-002 session " + id + ": client does not read, "
+                    + writeBuffer.size() + " packets waiting; closing");
+            onError("write buffer full");
+            return;
+        }
         writeBuffer.add(packet);
         flush();
     }
