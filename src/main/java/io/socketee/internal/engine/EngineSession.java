@@ -53,9 +53,7 @@ final class EngineSession implements EngineSocket {
     private Upgrade upgrade;
     private boolean upgraded;
     private boolean closeAfterDrain;
-    private ScheduledFuture<?> pingTask;
-    private ScheduledFuture<?> pingTimeoutTask;
-    private boolean refreshedPingTimeout;
+    private final Heartbeat heartbeat = new Heartbeat(this);
 
     EngineSession(EngineServer server, String id, EngineVersion version, HandshakeRequest request) {
         this.server = server;
@@ -196,11 +194,7 @@ final class EngineSession implements EngineSocket {
             transport = first;
             state = State.OPEN;
             sendPacket(new EnginePacket.Text(EnginePacketType.OPEN, handshakeJson));
-            if (version == EngineVersion.V3) {
-                resetPingTimeout(millis(options().pingInterval()) + millis(options().pingTimeout()));
-            } else {
-                schedulePing();
-            }
+            heartbeat.start();
         });
     }
 
@@ -227,29 +221,21 @@ final class EngineSession implements EngineSocket {
         if (state != State.OPEN || from != transport) {
             return false;
         }
-        if (version == EngineVersion.V4 && pingTimeoutTask != null && !refreshedPingTimeout
-                && packet.type() != EnginePacketType.PONG) {
-            resetPingTimeout(millis(options().pingTimeout()));
-            refreshedPingTimeout = true;
-        }
+        heartbeat.onPacket(packet.type());
         switch (packet.type()) {
             case PING -> {
                 if (version == EngineVersion.V4) {
                     onError("invalid heartbeat direction");
                     return false;
                 }
-                resetPingTimeout(millis(options().pingInterval()) + millis(options().pingTimeout()));
-                sendPacket(EnginePacket.of(EnginePacketType.PONG));
+                heartbeat.onClientPing();
             }
             case PONG -> {
                 if (version == EngineVersion.V3) {
                     onError("invalid heartbeat direction");
                     return false;
                 }
-                cancel(pingTimeoutTask);
-                pingTimeoutTask = null;
-                cancel(pingTask);
-                schedulePing();
+                heartbeat.onPong();
             }
             case MESSAGE -> {
                 return true;
@@ -259,26 +245,6 @@ final class EngineSession implements EngineSocket {
             }
         }
         return false;
-    }
-
-    private void schedulePing() {
-        pingTask = schedule(() -> locked(() -> {
-            if (state == State.CLOSED) {
-                return;
-            }
-            refreshedPingTimeout = false;
-            sendPacket(EnginePacket.of(EnginePacketType.PING));
-            resetPingTimeout(millis(options().pingTimeout()));
-        }), millis(options().pingInterval()));
-    }
-
-    private void resetPingTimeout(long millis) {
-        cancel(pingTimeoutTask);
-        pingTimeoutTask = schedule(() -> locked(() -> {
-            if (state != State.CLOSED) {
-                onClose("ping timeout");
-            }
-        }), millis);
     }
 
     /** A transport error; call with the lock held. */
@@ -308,8 +274,7 @@ final class EngineSession implements EngineSocket {
             return;
         }
         state = State.CLOSED;
-        cancel(pingTask);
-        cancel(pingTimeoutTask);
+        heartbeat.stop();
         writeBuffer.clear();
         if (upgrade != null) {
             upgrade.abort();
@@ -406,15 +371,5 @@ final class EngineSession implements EngineSocket {
 
     State state() {
         return state;
-    }
-
-    private static void cancel(ScheduledFuture<?> f) {
-        if (f != null) {
-            f.cancel(false);
-        }
-    }
-
-    static long millis(java.time.Duration d) {
-        return d.toMillis();
     }
 }

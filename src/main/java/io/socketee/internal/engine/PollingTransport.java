@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * HTTP long-polling: a pending GET carries the server's packets, POSTs carry the client's. Like
@@ -225,9 +224,5 @@ final class PollingTransport extends Transport {
         if (pendingGet != null) {
             send(new ArrayList<>(List.of(EnginePacket.of(EnginePacketType.NOOP))));
         }
-    }
-
-    static long millis(Duration d) {
-        return TimeUnit.NANOSECONDS.toMillis(d.toNanos());
     }
 }
