@@ -115,26 +115,26 @@ public final class EngineServer {
         }
         if (refusal.isPresent()) {
             channel.close(1008, refusal.get().json());
-            return WebSocketHost.IGNORE;
+            return WebSocketReceiver.IGNORE;
         }
         String sid = req.query().get("sid");
         if (sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {
                 channel.close(1008, new Refusal(EngineError.UNKNOWN_SID, null).json());
-                return WebSocketHost.IGNORE;
+                return WebSocketReceiver.IGNORE;
             }
             WebSocketTransport candidate = new WebSocketTransport(session, channel);
             if (!session.beginUpgrade(candidate)) {
                 channel.close(1008, new Refusal(EngineError.BAD_REQUEST, null).json());
-                return WebSocketHost.IGNORE;
+                return WebSocketReceiver.IGNORE;
             }
             return new WebSocketHost(session, candidate);
         }
         EngineVersion version = versionOf(req);
         if (version == EngineVersion.V3 && !options.allowEio3()) {
             channel.close(1008, new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null).json());
-            return WebSocketHost.IGNORE;
+            return WebSocketReceiver.IGNORE;
         }
         EngineSession session = newSession(version, req);
         WebSocketTransport ws = new WebSocketTransport(session, channel);

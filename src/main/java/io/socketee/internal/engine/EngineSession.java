@@ -23,20 +23,6 @@ import java.util.logging.Logger;
  */
 final class EngineSession implements EngineSocket {
     private static final Logger LOG = Logger.getLogger(EngineSession.class.getName());
-    private static final EngineSocketHandler NO_HANDLER = new EngineSocketHandler() {
-        @Override
-        public void onText(String message) {
-        }
-
-        @Override
-        public void onBinary(byte[] message) {
-        }
-
-        @Override
-        public void onClose(String reason) {
-        }
-    };
-
     enum State { OPENING, OPEN, CLOSING, CLOSED }
 
     private final EngineServer server;
@@ -47,7 +33,7 @@ final class EngineSession implements EngineSocket {
     private final ReentrantLock inbound = new ReentrantLock();
     private final ArrayDeque<Runnable> effects = new ArrayDeque<>();
     private final List<EnginePacket> writeBuffer = new ArrayList<>();
-    private volatile EngineSocketHandler handler = NO_HANDLER;
+    private volatile EngineSocketHandler handler = EngineSocketHandler.IGNORE;
     private volatile State state = State.OPENING;
     private Transport transport;
     private Upgrade upgrade;
@@ -91,7 +77,7 @@ final class EngineSession implements EngineSocket {
 
     @Override
     public void setHandler(EngineSocketHandler handler) {
-        this.handler = handler == null ? NO_HANDLER : handler;
+        this.handler = handler == null ? EngineSocketHandler.IGNORE : handler;
     }
 
     @Override

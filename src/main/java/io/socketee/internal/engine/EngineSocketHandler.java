@@ -6,6 +6,21 @@ package io.socketee.internal.engine;
  */
 public interface EngineSocketHandler {
 
+    /** A handler that ignores everything. */
+    EngineSocketHandler IGNORE = new EngineSocketHandler() {
+        @Override
+        public void onText(String message) {
+        }
+
+        @Override
+        public void onBinary(byte[] message) {
+        }
+
+        @Override
+        public void onClose(String reason) {
+        }
+    };
+
     /** A text message arrived. */
     void onText(String message);
 

@@ -8,20 +8,6 @@ import io.socketee.internal.protocol.engine.EnginePacket;
  * WebSocket is only a candidate. The container calls one connection's methods one at a time.
  */
 final class WebSocketHost implements WebSocketReceiver {
-    static final WebSocketReceiver IGNORE = new WebSocketReceiver() {
-        @Override
-        public void onText(String text) {
-        }
-
-        @Override
-        public void onBinary(byte[] data) {
-        }
-
-        @Override
-        public void onClose() {
-        }
-    };
-
     private final EngineSession session;
     private final WebSocketTransport ws;
 

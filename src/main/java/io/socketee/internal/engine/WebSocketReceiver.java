@@ -6,6 +6,21 @@ package io.socketee.internal.engine;
  */
 public interface WebSocketReceiver {
 
+    /** A receiver that ignores everything, for refused connections. */
+    WebSocketReceiver IGNORE = new WebSocketReceiver() {
+        @Override
+        public void onText(String text) {
+        }
+
+        @Override
+        public void onBinary(byte[] data) {
+        }
+
+        @Override
+        public void onClose() {
+        }
+    };
+
     /** A text frame arrived. */
     void onText(String text);
 

@@ -29,20 +29,6 @@ import java.util.concurrent.ScheduledExecutorService;
  * timeouts are scheduled on {@code scheduler}, whose threads only queue work.
  */
 public final class SioServer implements EngineListener, IoServer, AutoCloseable {
-    /** The handler of a session refused because the server is closed. */
-    private static final EngineSocketHandler IGNORE = new EngineSocketHandler() {
-        @Override
-        public void onText(String message) {
-        }
-
-        @Override
-        public void onBinary(byte[] message) {
-        }
-
-        @Override
-        public void onClose(String reason) {
-        }
-    };
 
     private final SioOptions options;
     private final Executor executor;
@@ -72,7 +58,7 @@ public final class SioServer implements EngineListener, IoServer, AutoCloseable 
     @Override
     public void onConnection(EngineSocket socket) {
         if (closed) {
-            socket.setHandler(IGNORE);
+            socket.setHandler(EngineSocketHandler.IGNORE);
             socket.close();
             return;
         }
