@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketee.it.support.ItDeployment;
 import io.socketee.it.support.ItServer;
+import io.socketee.it.support.NodeProcess;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -26,11 +27,13 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The standalone Engine.IO layer: an application's {@code @EngineIoEndpoint} handler
  * ({@code io.socketee.it.app.EchoEngine}) mounted at /engine.io/, beside the Socket.IO server,
- * driven with raw HTTP and WebSocket clients.
+ * driven with raw HTTP and WebSocket clients and with the official engine.io-client (Node).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -90,6 +93,18 @@ class RawEngineIoIT {
             Thread.sleep(100);
         }
         assertEquals("4closed:transport close", reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"polling", "websocket", "upgrade"})
+    void theOfficialEngineIoClientIsServed(String mode) {
+        NodeProcess.Result r = NodeProcess.run(Duration.ofSeconds(30), "engine-client.js",
+                ItServer.resolve(reported, "engine.io/").toString(), mode);
+        assertEquals(0, r.exitCode(), r::summary);
+        for (String check : new String[] {"welcome", "transport", "text", "binary", "server-close"}) {
+            assertTrue(r.stdout().contains("{\"check\":\"" + check + "\",\"mode\":\"" + mode + "\",\"ok\":true}"),
+                    () -> check + " not passed: " + r.summary());
+        }
     }
 
     private static String get(String url) throws Exception {
