@@ -1,13 +1,18 @@
 package io.socketee;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Selects a set of sockets of one namespace, by rooms, and emits to them.
+ * Selects a set of sockets of a namespace by rooms, with delivery flags, and acts on them: the
+ * reference server's {@code BroadcastOperator}.
  *
  * <p>Immutable and thread-safe: every modifier returns a new operator and leaves this one as it
- * was. With no room selected, the operator targets every socket of the namespace; a socket in
- * several selected rooms receives a packet once.
+ * was, so an operator may be kept and reused. With no room selected, the operator targets every
+ * socket of the namespace; a socket in several selected rooms is reached once; a socket in an
+ * excepted room is left out even when it is in a selected one.
  */
 public interface BroadcastOperator {
 
@@ -33,10 +38,72 @@ public interface BroadcastOperator {
     BroadcastOperator local();
 
     /**
+     * The reference's {@code volatile} flag ({@code volatile} is a Java keyword): an event may be
+     * lost, for each recipient whose connection cannot take it right now (a polling client with
+     * no request pending, a WebSocket still writing, an upgrade under way) is skipped rather than
+     * queued. For events that lose their worth when late, such as positions.
+     */
+    BroadcastOperator asVolatile();
+
+    /**
+     * The reference's {@code compress} flag. WebSocket compression is negotiated by the
+     * container, so on a single server this changes nothing; it travels to the other servers of
+     * a cluster.
+     */
+    BroadcastOperator compress(boolean compress);
+
+    /**
+     * How long {@link #emitWithAck} waits for the recipients' answers; see there. Replaces an
+     * earlier timeout of this operator.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is negative
+     */
+    BroadcastOperator timeout(Duration timeout);
+
+    /**
      * Sends the event to every targeted socket. The packet is encoded once, whatever the number of
      * recipients; arguments follow the rules of {@link Socket#emit(String, Object...)}.
      *
      * @throws IllegalArgumentException when {@code event} is a reserved name
      */
     void emit(String event, Object... args);
+
+    /**
+     * Sends the event to every targeted socket and collects each recipient's acknowledgement.
+     *
+     * <p>The stage completes with the answers, in the order they arrived, once every recipient
+     * answered (at once, with an empty list, when there is none). A recipient that disconnects
+     * before answering is no longer waited for. With a {@link #timeout}, the stage fails with an
+     * {@link AckTimeoutException} holding the answers received so far when some are still missing
+     * at the deadline, as the reference's {@code "operation has timed out"} error does; without
+     * one it waits as long as it takes. Stages complete on a SocketEE worker thread.
+     *
+     * @throws IllegalArgumentException when {@code event} is a reserved name
+     */
+    CompletionStage<List<Args>> emitWithAck(String event, Object... args);
+
+    /**
+     * Snapshots of the targeted sockets, as handles that act on them by id (the reference's
+     * {@code fetchSockets()}). On a single server the stage is already complete.
+     */
+    CompletionStage<List<RemoteSocket>> fetchSockets();
+
+    /** Makes every targeted socket join {@code room}. */
+    void socketsJoin(String room);
+
+    /** Makes every targeted socket join each of {@code rooms}. */
+    void socketsJoin(Collection<String> rooms);
+
+    /** Makes every targeted socket leave {@code room}. */
+    void socketsLeave(String room);
+
+    /** Makes every targeted socket leave each of {@code rooms}. */
+    void socketsLeave(Collection<String> rooms);
+
+    /**
+     * Disconnects every targeted socket, as {@link Socket#disconnect(boolean)} would.
+     *
+     * @param close also close their whole connections
+     */
+    void disconnectSockets(boolean close);
 }

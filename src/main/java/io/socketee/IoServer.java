@@ -1,33 +1,36 @@
 package io.socketee;
 
+import java.util.regex.Pattern;
+
 /**
- * The Socket.IO server: its namespaces, and shortcuts to the main namespace "/".
+ * The Socket.IO server: its namespaces, and, as a {@link Namespace} itself, the main namespace
+ * "/" (like the reference's {@code io.emit}, {@code io.to}, {@code io.use}).
  *
  * <p>Injectable as a CDI bean. Thread-safe.
  */
-public interface IoServer {
+public interface IoServer extends Namespace {
 
     /** The namespace named {@code name} ('/' is prepended when missing), created on first use. */
     Namespace of(String name);
 
+    /**
+     * A parent namespace whose children are created on demand, when a client connects to a
+     * namespace that does not exist and whose name {@code pattern} finds (as JavaScript's
+     * {@code regex.test}: anchor it with {@code ^...$} to match whole names). Namespaces declared
+     * with {@link #of(String)} come first; parents are tried in the order they were declared.
+     * With {@code socketio.cleanupEmptyChildNamespaces}, a child is removed when its last socket
+     * leaves.
+     */
+    Namespace of(Pattern pattern);
+
+    /** As {@link #of(Pattern)}, with a function of the name and the client's auth payload. */
+    Namespace of(NamespaceMatcher matcher);
+
     /** Adds a connection listener to the main namespace; see {@link Namespace#onConnection}. */
+    @Override
     IoServer onConnection(Namespace.ConnectionListener listener);
 
     /** Adds middleware to the main namespace; see {@link Namespace#use}. */
+    @Override
     IoServer use(Namespace.Middleware middleware);
-
-    /** An operator targeting the sockets of the main namespace in {@code room}. */
-    BroadcastOperator to(String room);
-
-    /** The same as {@link #to(String)}. */
-    BroadcastOperator in(String room);
-
-    /** An operator targeting every socket of the main namespace but those in {@code room}. */
-    BroadcastOperator except(String room);
-
-    /** An operator targeting the sockets of the main namespace on this server only. */
-    BroadcastOperator local();
-
-    /** Sends an event to every socket of the main namespace; see {@link Namespace#emit}. */
-    void emit(String event, Object... args);
 }

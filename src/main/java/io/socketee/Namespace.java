@@ -1,17 +1,26 @@
 package io.socketee;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A Socket.IO namespace: a named channel multiplexed on client connections, with its own sockets,
- * rooms, listeners and middleware.
+ * rooms, listeners and middleware. As a {@link BroadcastOperator} it targets all of its sockets.
  *
  * <p>Thread-safe. Listeners and middleware may be added at any time; they apply to connections
  * that start afterwards. They run on the connecting client's listener thread (see {@link Socket}).
+ *
+ * <p>A namespace returned by {@link IoServer#of(java.util.regex.Pattern)} or
+ * {@link IoServer#of(NamespaceMatcher)} is a <em>parent</em>: its middleware and connection
+ * listeners apply to every child namespace it creates, its operators act on all of its children
+ * at once, and {@link #sockets()} is empty.
  */
-public interface Namespace {
+public interface Namespace extends BroadcastOperator {
 
-    /** The name, starting with '/'. */
+    /** The name, starting with '/' (for a parent namespace, a generated name such as "/_1"). */
     String name();
 
     /** Adds a listener told of each socket that joins; listeners run in the order they were added. */
@@ -19,28 +28,34 @@ public interface Namespace {
 
     /**
      * Adds connection middleware, run in the order added before a socket joins. One that throws
-     * {@link ConnectionRefusedException} refuses the connection with that message and data; any
+     * {@link RejectedException} (such as {@link ConnectionRefusedException}) refuses the connection
+     * with that message and data; any
      * other exception is logged and refuses it with the message "Internal server error".
      */
     Namespace use(Middleware middleware);
 
-    /** An operator targeting the sockets in {@code room}. */
-    BroadcastOperator to(String room);
-
-    /** The same as {@link #to(String)}. */
-    BroadcastOperator in(String room);
-
-    /** An operator targeting every socket but those in {@code room}. */
-    BroadcastOperator except(String room);
-
-    /** An operator targeting every socket of this server's namespace only. */
-    BroadcastOperator local();
-
-    /** Sends an event to every socket of the namespace, encoded once; see {@link Socket#emit}. */
-    void emit(String event, Object... args);
-
-    /** A snapshot of the connected sockets, by id. */
+    /** A snapshot of the connected sockets of this server, by id. */
     Map<String, Socket> sockets();
+
+    /**
+     * Sends an event to the other servers of the cluster, where {@link #onServerSideEmit}
+     * listeners of this namespace receive it; not to clients. A single server has no other
+     * server: nothing is sent.
+     *
+     * @throws IllegalArgumentException when {@code event} is a reserved name
+     */
+    void serverSideEmit(String event, Object... args);
+
+    /**
+     * As {@link #serverSideEmit}, collecting one answer per other server. A single server has
+     * none, so the stage completes at once with an empty list, as the reference's cluster
+     * adapters do with one server. Fails with an {@link AckTimeoutException} when some server
+     * did not answer within {@code timeout}.
+     */
+    CompletionStage<List<Object>> serverSideEmitWithAck(Duration timeout, String event, Object... args);
+
+    /** Adds a listener for an event another server sent with {@link #serverSideEmit}. */
+    Namespace onServerSideEmit(String event, ServerSideListener listener);
 
     /** Told of each socket that joins the namespace. */
     @FunctionalInterface
@@ -60,5 +75,18 @@ public interface Namespace {
          * @throws ConnectionRefusedException to refuse with a message and data the client sees
          */
         void admit(Socket socket) throws Exception;
+    }
+
+    /** Receives an event from another server of the cluster. */
+    @FunctionalInterface
+    interface ServerSideListener {
+
+        /**
+         * Handles the event.
+         *
+         * @param args its arguments
+         * @param ack present when the sending server awaits an answer
+         */
+        void onEvent(Args args, Optional<Ack> ack) throws Exception;
     }
 }

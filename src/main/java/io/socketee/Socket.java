@@ -75,6 +75,27 @@ public interface Socket {
      */
     Socket on(String event, EventListener listener);
 
+    /**
+     * Adds a catch-all listener, told of every event from the client before the listeners of that
+     * event, in the order added (the reference's {@code onAny}). It shares the event's
+     * acknowledgement with them: only the first answer is sent.
+     */
+    Socket onAny(AnyListener listener);
+
+    /** Removes a catch-all listener added with {@link #onAny}. */
+    Socket offAny(AnyListener listener);
+
+    /**
+     * Adds a listener told of every event sent to this client, by {@link #emit} or by a broadcast
+     * that reaches it (the reference's {@code onAnyOutgoing}). It runs on the emitting thread,
+     * before the packet is queued, and must be quick; an exception is logged and the event still
+     * goes out.
+     */
+    Socket onAnyOutgoing(OutgoingListener listener);
+
+    /** Removes a listener added with {@link #onAnyOutgoing}. */
+    Socket offAnyOutgoing(OutgoingListener listener);
+
     /** Adds a listener told when the socket is about to leave, while {@link #rooms()} still holds its rooms. */
     Socket onDisconnecting(DisconnectListener listener);
 
@@ -90,8 +111,17 @@ public interface Socket {
     /** The same as {@link #to(String)}. */
     BroadcastOperator in(String room);
 
+    /** An operator targeting the sockets in any of {@code rooms}, except this one. */
+    BroadcastOperator to(Collection<String> rooms);
+
+    /** The same as {@link #to(Collection)}. */
+    BroadcastOperator in(Collection<String> rooms);
+
     /** An operator targeting every socket but this one and those in {@code room}. */
     BroadcastOperator except(String room);
+
+    /** An operator targeting every socket but this one and those in any of {@code rooms}. */
+    BroadcastOperator except(Collection<String> rooms);
 
     /**
      * Removes the socket from its namespace: the client is told and the listeners see
@@ -104,6 +134,19 @@ public interface Socket {
 
     /** Free-form application data attached to this socket; a concurrent map that refuses nulls. */
     Map<String, Object> data();
+
+    /**
+     * The servlet HTTP session of the request that opened the connection, when it had one (for
+     * example the logged-in user of a web application), like egg-session's {@code ctx.session}.
+     * A session created later is not seen; it may also have been invalidated since.
+     */
+    Optional<jakarta.servlet.http.HttpSession> httpSession();
+
+    /**
+     * Whether this socket recovered the state of a previous one (connection state recovery): its
+     * id, rooms and data were restored and the events it missed were sent again.
+     */
+    boolean recovered();
 
     /** Whether the socket is still in its namespace. */
     boolean connected();
@@ -120,6 +163,35 @@ public interface Socket {
          * @param ack present when the client asked for an acknowledgement
          */
         void onEvent(Socket socket, Args args, Optional<Ack> ack) throws Exception;
+    }
+
+    /** Receives every event from the client (see {@link #onAny}). */
+    @FunctionalInterface
+    interface AnyListener {
+
+        /**
+         * Handles an event.
+         *
+         * @param socket the socket the event came on
+         * @param event the event name
+         * @param args the event's arguments
+         * @param ack present when the client asked for an acknowledgement
+         */
+        void onEvent(Socket socket, String event, Args args, Optional<Ack> ack) throws Exception;
+    }
+
+    /** Told of every event sent to the client (see {@link #onAnyOutgoing}). */
+    @FunctionalInterface
+    interface OutgoingListener {
+
+        /**
+         * Observes an outgoing event.
+         *
+         * @param socket the socket it goes to
+         * @param event the event name
+         * @param args its arguments, as the client will receive them
+         */
+        void onEvent(Socket socket, String event, Args args) throws Exception;
     }
 
     /** Told of a socket's departure. */

@@ -54,6 +54,19 @@ public final class ItDeployment {
                 .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
     }
 
+    /**
+     * Another test application: the library jar, every class of {@code appPackage} (recursively),
+     * the MicroProfile Config at {@code configResource} (a test resource path) and the same
+     * {@code beans.xml}, as a WAR named {@code warName} (its context root).
+     */
+    public static WebArchive app(String warName, String appPackage, String configResource) {
+        return ShrinkWrap.create(WebArchive.class, warName)
+                .addAsLibrary(libraryJar())
+                .addPackages(true, appPackage)
+                .addAsResource(configResource, "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+    }
+
     /** The library jar, built from its compiled classes and resources (the build output folder). */
     public static JavaArchive libraryJar() {
         return ShrinkWrap.create(ExplodedImporter.class, LIBRARY_JAR_NAME)

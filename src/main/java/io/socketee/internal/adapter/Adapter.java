@@ -2,10 +2,13 @@ package io.socketee.internal.adapter;
 
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The sole owner of one namespace's room membership, and the path of its broadcasts.
+ * The sole owner of one namespace's room membership, and the path of its broadcasts and of the
+ * other operations that select sockets by rooms (the reference's adapter operations).
  *
  * <p>Implementations are thread-safe.
  */
@@ -28,4 +31,52 @@ public interface Adapter {
 
     /** Encodes {@code packet} once and delivers it to every socket {@code options} selects. */
     void broadcast(SocketIoPacket packet, BroadcastOptions options);
+
+    /**
+     * Delivers {@code packet}, which carries an ack id, to every selected socket, telling
+     * {@code ack} how many recipients there are and each answer.
+     */
+    void broadcastWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAck ack);
+
+    /** The selected sockets, as snapshots (local ones first, in the order a broadcast reaches them). */
+    CompletionStage<List<SocketDetails>> fetchSockets(BroadcastOptions options);
+
+    /** Makes every selected socket join {@code rooms}. */
+    void addSockets(BroadcastOptions options, Collection<String> rooms);
+
+    /** Makes every selected socket leave {@code rooms}. */
+    void delSockets(BroadcastOptions options, Collection<String> rooms);
+
+    /** Disconnects every selected socket; {@code close} closes their whole connections. */
+    void disconnectSockets(BroadcastOptions options, boolean close);
+
+    /**
+     * Sends an event to the other servers of the cluster ({@code args}: the event name, then its
+     * arguments). A single server has none: nothing happens.
+     */
+    void serverSideEmit(List<Object> args);
+
+    /**
+     * As {@link #serverSideEmit}, collecting one answer per other server; a single server has
+     * none, so it completes at once with an empty list.
+     */
+    CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> args, java.time.Duration timeout);
+
+    /** How many servers share this namespace: 1 for a single server. */
+    int serverCount();
+
+    /**
+     * Keeps the state of a socket that dropped, for connection state recovery; adapters without
+     * recovery forget it.
+     */
+    default void persistSession(SessionSnapshot session) {
+    }
+
+    /**
+     * The session {@code pid} with the event packets it missed after {@code offset}, if the adapter
+     * still has both (connection state recovery); else empty.
+     */
+    default java.util.Optional<RestoredSession> restoreSession(String pid, String offset) {
+        return java.util.Optional.empty();
+    }
 }

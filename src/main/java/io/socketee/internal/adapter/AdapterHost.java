@@ -1,7 +1,9 @@
 package io.socketee.internal.adapter;
 
+import io.socketee.Socket;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.util.List;
+import java.util.Optional;
 
 /** What an {@link Adapter} needs of its namespace. Implementations are thread-safe. */
 public interface AdapterHost {
@@ -15,10 +17,16 @@ public interface AdapterHost {
      */
     List<Object> encode(SocketIoPacket packet);
 
+    /** The connected local socket {@code sid}, if there is one. */
+    Optional<Socket> socket(String sid);
+
     /**
-     * Hands encoded messages to the connected local socket {@code sid}.
+     * Hands the encoded {@code packet} to the connected local socket {@code sid}: tells its
+     * outgoing listeners, skips it when the options are volatile and its transport cannot write
+     * now, and, when {@code ack} is not null, awaits its acknowledgement of {@code packet.id()}.
      *
-     * @return false when no such socket is connected here
+     * @return false when no such socket is connected here, or it was skipped
      */
-    boolean deliver(String sid, List<Object> messages);
+    boolean deliver(String sid, SocketIoPacket packet, List<Object> messages, BroadcastOptions options,
+            BroadcastAck ack);
 }

@@ -1,15 +1,26 @@
 package io.socketee.internal.adapter;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which sockets of a namespace a broadcast reaches. Immutable and thread-safe.
+ * Which sockets of a namespace a broadcast reaches, and how: the reference's
+ * {@code BroadcastOptions} ({@code rooms}, {@code except}, {@code flags}). Immutable and
+ * thread-safe.
  *
  * @param rooms the rooms targeted; empty targets every socket
  * @param except the rooms whose sockets are left out
  * @param local whether only this server's sockets are targeted (no effect on a single server)
+ * @param volatileDelivery whether a recipient whose transport cannot write right now is skipped
+ *     (the reference's {@code volatile} flag)
+ * @param compress the reference's {@code compress} flag; carried along, the container decides
+ *     about WebSocket compression
+ * @param timeout how long acknowledgements are awaited, when set
  */
-public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean local) {
+public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean local, boolean volatileDelivery,
+        boolean compress, Optional<Duration> timeout) {
 
     /** Every socket of the namespace. */
     public static final BroadcastOptions ALL = new BroadcastOptions(Set.of(), Set.of(), false);
@@ -17,5 +28,22 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean lo
     public BroadcastOptions {
         rooms = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(rooms));
         except = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(except));
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** Options with only rooms, except and local set: reliable, compressed, no timeout. */
+    public BroadcastOptions(Set<String> rooms, Set<String> except, boolean local) {
+        this(rooms, except, local, false, true, Optional.empty());
+    }
+
+    /** These options for other rooms and exceptions, flags unchanged. */
+    public BroadcastOptions withRooms(Set<String> newRooms, Set<String> newExcept) {
+        return new BroadcastOptions(newRooms, newExcept, local, volatileDelivery, compress, timeout);
+    }
+
+    /** These options with other flags, rooms unchanged. */
+    public BroadcastOptions withFlags(boolean newLocal, boolean newVolatile, boolean newCompress,
+            Optional<Duration> newTimeout) {
+        return new BroadcastOptions(rooms, except, newLocal, newVolatile, newCompress, newTimeout);
     }
 }

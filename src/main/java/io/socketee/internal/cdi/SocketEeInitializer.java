@@ -18,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -39,7 +38,7 @@ public final class SocketEeInitializer implements ServletContainerInitializer {
         String path = normalise(value(config, ConfigKeys.PATH));
         boolean serveClient = Boolean.parseBoolean(value(config, ConfigKeys.SERVE_CLIENT).trim());
         List<Mount> mounts = new ArrayList<>();
-        Mount sio = new Mount(path, new AtomicReference<>(), Optional.empty());
+        Mount sio = new Mount(path, Optional.empty());
         mounts.add(sio);
         register(ctx, "socketee-polling", sio,
                 serveClient ? new ClientBundle(SocketEeInitializer.class.getClassLoader()) : null);
@@ -55,7 +54,7 @@ public final class SocketEeInitializer implements ServletContainerInitializer {
             } else if (mounts.stream().anyMatch(m -> m.path().equals(rawPath))) {
                 problems.add("SOCKETEE-BOOT-005 " + c.getName() + ": path " + rawPath + " is already in use");
             } else {
-                Mount raw = new Mount(rawPath, new AtomicReference<>(), Optional.of(c));
+                Mount raw = new Mount(rawPath, Optional.of(c));
                 mounts.add(raw);
                 register(ctx, "socketee-engine-" + rawPath, raw, null);
             }
@@ -70,7 +69,7 @@ public final class SocketEeInitializer implements ServletContainerInitializer {
         ServletRegistration.Dynamic reg = ctx.addServlet(name, new PollingServlet(mount::started, bundle));
         reg.setAsyncSupported(true);
         reg.addMapping(mount.path() + "/*");
-        FilterRegistration.Dynamic guard = ctx.addFilter(name + "-upgrade-guard", new UpgradeGuardFilter(mount::started));
+        FilterRegistration.Dynamic guard = ctx.addFilter(name + "-upgrade-guard", new UpgradeGuardFilter(mount::started, mount.addresses()));
         guard.setAsyncSupported(true);
         guard.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, mount.path() + "/*");
     }

@@ -34,6 +34,16 @@ public class SocketEeRuntime {
     @Inject
     jakarta.enterprise.inject.Instance<io.socketee.AllowRequest> allowRequest;
 
+    @Inject
+    SocketEeExtension extension;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<io.socketee.IdGenerator> idGenerator;
+
+    @Inject
+    jakarta.enterprise.inject.spi.BeanManager beanManager;
+
+    private HandlerInstances handlerInstances;
     private SocketIoConfig config;
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
@@ -48,8 +58,16 @@ public class SocketEeRuntime {
         ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
         workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 threads("socketee-worker"));
-        sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth()), workers, scheduler);
-        engine = new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
+        sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth(),
+                config.cleanupEmptyChildNamespaces(), new SioOptions.Recovery(config.recovery().enabled(),
+                config.recovery().maxDisconnectionDuration(), config.recovery().skipMiddlewares())),
+                AppExecutor.create(workers), scheduler);
+        MiddlewareChains.install(beanManager, sio, config.namespaces());
+        handlerInstances = new HandlerInstances(beanManager);
+        io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
+        engine = idGenerator.isResolvable()
+                ? new EngineServer(engineOptions(), sio, scheduler, workers, new GeneratedIds(idGenerator.get()))
+                : new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
     }
 
     /** The configured engine options, with the application's {@link io.socketee.AllowRequest} if any. */
@@ -67,6 +85,9 @@ public class SocketEeRuntime {
     void stop() {
         if (sio != null) {
             sio.close();
+        }
+        if (handlerInstances != null) {
+            handlerInstances.release();
         }
         if (engine != null) {
             engine.close();

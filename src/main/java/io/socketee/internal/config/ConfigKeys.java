@@ -25,7 +25,22 @@ public enum ConfigKeys {
     CORS_CREDENTIALS("socketio.cors.credentials", "false", "send Access-Control-Allow-Credentials"),
     MAX_ATTACHMENTS("socketio.maxAttachments", "100", "most binary attachments in one packet"),
     MAX_BUFFERED_PACKETS("socketio.maxBufferedPackets", "100000",
-            "packets that may wait for a client that does not read before it is dropped");
+            "packets that may wait for a client that does not read before it is dropped"),
+    CLEANUP_EMPTY_CHILD_NAMESPACES("socketio.cleanupEmptyChildNamespaces", "false",
+            "drop a child of a dynamic namespace when its last socket leaves"),
+    RECOVERY("socketio.connectionStateRecovery", "false",
+            "let clients that drop recover their socket id, rooms, data and missed events"),
+    RECOVERY_MAX_DISCONNECTION("socketio.connectionStateRecovery.maxDisconnectionDuration", "120000",
+            "milliseconds sessions and events are kept for recovery"),
+    RECOVERY_SKIP_MIDDLEWARES("socketio.connectionStateRecovery.skipMiddlewares", "true",
+            "a recovered socket skips the connection middleware"),
+    NAMESPACES("socketio.namespaces", "", "namespaces created at start, comma-separated (e.g. /,/chat)"),
+    NAMESPACE_CONNECTION_MIDDLEWARE("socketio.namespace.<name>.connectionMiddleware", "",
+            "names of the connection middleware of a namespace listed in socketio.namespaces"),
+    NAMESPACE_PACKET_MIDDLEWARE("socketio.namespace.<name>.packetMiddleware", "",
+            "names of the packet middleware of a namespace listed in socketio.namespaces"),
+    NAMESPACE_ROUTE("socketio.namespace.<name>.route.<event>", "",
+            "routes an event of a listed namespace to a bean method: <bean name or class>#<method>");
 
     private final String key;
     private final String defaultValue;
@@ -40,6 +55,11 @@ public enum ConfigKeys {
     /** The property name. */
     public String key() {
         return key;
+    }
+
+    /** The property name of a per-namespace key for namespace {@code name}. */
+    public String key(String name) {
+        return key.replace("<name>", name);
     }
 
     /** The default, as text. */

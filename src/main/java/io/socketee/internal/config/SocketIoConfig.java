@@ -23,6 +23,9 @@ import java.util.function.Function;
  * @param serveClient whether socket.io.js is served
  * @param maxAttachments most binary attachments in one Socket.IO packet
  * @param maxQueuedFrames packets that may queue for a client that does not read
+ * @param cleanupEmptyChildNamespaces whether emptied children of dynamic namespaces are dropped
+ * @param namespaces the namespaces declared in configuration, in order
+ * @param recovery connection state recovery
  */
 public record SocketIoConfig(
         String path,
@@ -30,10 +33,54 @@ public record SocketIoConfig(
         Duration connectTimeout,
         boolean serveClient,
         int maxAttachments,
-        int maxQueuedFrames) {
+        int maxQueuedFrames,
+        boolean cleanupEmptyChildNamespaces,
+        List<NamespaceConfig> namespaces,
+        Recovery recovery) {
+
+    /**
+     * The reference's {@code connectionStateRecovery} option.
+     *
+     * @param enabled whether it is on
+     * @param maxDisconnectionDuration how long sessions and events are kept
+     * @param skipMiddlewares whether recovered sockets skip the connection middleware
+     */
+    public record Recovery(boolean enabled, Duration maxDisconnectionDuration, boolean skipMiddlewares) {
+    }
+
+    /**
+     * One namespace declared in configuration, egg-socket.io's {@code namespace: {'/': {...}}}.
+     *
+     * @param name the namespace, starting with '/'
+     * @param connectionMiddleware the names of its connection middleware
+     * @param packetMiddleware the names of its packet middleware
+     * @param routes event name to its handler, {@code <bean name or class>#<method>} (egg's
+     *     {@code io.of('/').route('exchange', io.controller.nsp.exchange)})
+     */
+    public record NamespaceConfig(String name, List<String> connectionMiddleware, List<String> packetMiddleware,
+            java.util.Map<String, String> routes) {
+        public NamespaceConfig {
+            connectionMiddleware = List.copyOf(connectionMiddleware);
+            packetMiddleware = List.copyOf(packetMiddleware);
+            routes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(routes));
+        }
+
+        /** A namespace without routes. */
+        public NamespaceConfig(String name, List<String> connectionMiddleware, List<String> packetMiddleware) {
+            this(name, connectionMiddleware, packetMiddleware, java.util.Map.of());
+        }
+    }
 
     /** Reads and validates the settings from a key lookup (MicroProfile Config in production). */
     public static SocketIoConfig read(Function<String, Optional<String>> source) {
+        return read(source, List.of());
+    }
+
+    /**
+     * As {@link #read(Function)}, with the names of every configured property, from which the
+     * routes ({@code socketio.namespace.<name>.route.<event>}) are found.
+     */
+    public static SocketIoConfig read(Function<String, Optional<String>> source, Iterable<String> propertyNames) {
         Reader r = new Reader(source);
         String path = r.string(ConfigKeys.PATH);
         if (!path.startsWith("/")) {
@@ -72,10 +119,68 @@ public record SocketIoConfig(
         boolean serveClient = r.bool(ConfigKeys.SERVE_CLIENT);
         int maxAttachments = (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.MAX_ATTACHMENTS));
         int maxQueued = (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.MAX_BUFFERED_PACKETS));
-        r.failIfProblems();
+        boolean cleanupChildren = r.bool(ConfigKeys.CLEANUP_EMPTY_CHILD_NAMESPACES);
+        Recovery recovery = new Recovery(r.bool(ConfigKeys.RECOVERY), r.millis(ConfigKeys.RECOVERY_MAX_DISCONNECTION),
+                r.bool(ConfigKeys.RECOVERY_SKIP_MIDDLEWARES));
+        List<NamespaceConfig> namespaces = new ArrayList<>();
+        for (String name : r.list(ConfigKeys.NAMESPACES)) {
+            if (!name.startsWith("/")) {
+                r.problem(ConfigKeys.NAMESPACES, name, "a namespace must start with '/'");
+                continue;
+            }
+            namespaces.add(new NamespaceConfig(name, r.list(ConfigKeys.NAMESPACE_CONNECTION_MIDDLEWARE, name),
+                    r.list(ConfigKeys.NAMESPACE_PACKET_MIDDLEWARE, name), routes(r, name, propertyNames)));
+        }
+        r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL, maxQueued);
-        return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, maxQueued);
+        return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, maxQueued,
+                cleanupChildren, List.copyOf(namespaces), recovery);
+    }
+
+    private static java.util.Map<String, String> routes(Reader r, String nsp, Iterable<String> propertyNames) {
+        String prefix = ConfigKeys.NAMESPACE_ROUTE.key(nsp).replace("<event>", "");
+        java.util.Map<String, String> routes = new java.util.TreeMap<>();
+        for (String property : propertyNames) {
+            if (!property.startsWith(prefix) || property.length() == prefix.length()) {
+                continue;
+            }
+            String event = property.substring(prefix.length());
+            String target = r.raw(property).trim();
+            int hash = target.indexOf('#');
+            if (hash <= 0 || hash == target.length() - 1) {
+                r.problem(property, target, "must be <bean name or class>#<method>");
+            } else {
+                routes.put(event, target);
+            }
+        }
+        return routes;
+    }
+
+    /**
+     * The configuration is invalid: every problem, and the namespaces that could be read anyway
+     * (so that their middleware and routes can be checked in the same report). Immutable.
+     */
+    public static final class InvalidConfigException extends IoException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<String> problems;
+        private final transient List<NamespaceConfig> namespaces;
+
+        InvalidConfigException(List<String> problems, List<NamespaceConfig> namespaces) {
+            super("SocketEE configuration is invalid:\n  " + String.join("\n  ", problems));
+            this.problems = List.copyOf(problems);
+            this.namespaces = List.copyOf(namespaces);
+        }
+
+        /** Each problem, with its message id. */
+        public List<String> problems() {
+            return problems == null ? List.of() : problems;
+        }
+
+        /** The namespaces read despite the problems. */
+        public List<NamespaceConfig> namespaces() {
+            return namespaces == null ? List.of() : namespaces;
+        }
     }
 
     /** Collects values and problems. */
@@ -92,7 +197,15 @@ public record SocketIoConfig(
         }
 
         void problem(ConfigKeys k, String value, String why) {
-            problems.add("SOCKETEE-CONFIG-001 " + k.key() + "=" + value + ": " + why);
+            problem(k.key(), value, why);
+        }
+
+        void problem(String key, String value, String why) {
+            problems.add("SOCKETEE-CONFIG-001 " + key + "=" + value + ": " + why);
+        }
+
+        String raw(String key) {
+            return source.apply(key).orElse("");
         }
 
         Duration millis(ConfigKeys k) {
@@ -123,15 +236,24 @@ public record SocketIoConfig(
         }
 
         List<String> list(ConfigKeys k) {
+            return split(string(k));
+        }
+
+        /** A per-namespace list key, for namespace {@code name}. */
+        List<String> list(ConfigKeys k, String name) {
+            return split(source.apply(k.key(name)).map(String::trim).orElse(k.defaultValue()));
+        }
+
+        private static List<String> split(String value) {
             Set<String> items = new LinkedHashSet<>();
-            Arrays.stream(string(k).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .forEach(items::add);
             return List.copyOf(items);
         }
 
-        void failIfProblems() {
+        void failIfProblems(List<NamespaceConfig> namespaces) {
             if (!problems.isEmpty()) {
-                throw new IoException("SocketEE configuration is invalid:\n  " + String.join("\n  ", problems));
+                throw new InvalidConfigException(problems, namespaces);
             }
         }
     }

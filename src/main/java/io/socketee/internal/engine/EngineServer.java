@@ -29,7 +29,10 @@ public final class EngineServer {
     private final EngineListener listener;
     private final ScheduledExecutorService scheduler;
     private final java.util.concurrent.Executor worker;
-    private final Supplier<String> ids;
+    private final java.util.function.Function<HandshakeRequest, String> ids;
+    private final SessionIds fallbackIds = new SessionIds();
+    /** How often a generated id that is empty or in use is asked for again before a random one is used. */
+    private static final int MAX_ID_TRIES = 10;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
 
     /**
@@ -44,6 +47,16 @@ public final class EngineServer {
      */
     public EngineServer(EngineOptions options, EngineListener listener,
             ScheduledExecutorService scheduler, java.util.concurrent.Executor worker, Supplier<String> ids) {
+        this(options, listener, scheduler, worker, request -> ids.get());
+    }
+
+    /**
+     * As the other constructor, with ids made from the handshake request (the reference's
+     * {@code generateId(req)}); an id already in use is asked for again, a few times, then
+     * replaced by a random one.
+     */
+    public EngineServer(EngineOptions options, EngineListener listener, ScheduledExecutorService scheduler,
+            java.util.concurrent.Executor worker, java.util.function.Function<HandshakeRequest, String> ids) {
         this.options = options;
         this.listener = listener;
         this.scheduler = scheduler;
@@ -241,9 +254,9 @@ public final class EngineServer {
     }
 
     private EngineSession newSession(EngineVersion version, HandshakeRequest req) {
-        String id = ids.get();
-        while (sessions.containsKey(id)) {
-            id = ids.get();
+        String id = ids.apply(req);
+        for (int tries = 1; id == null || id.isEmpty() || sessions.containsKey(id); tries++) {
+            id = tries < MAX_ID_TRIES ? ids.apply(req) : fallbackIds.get();
         }
         return new EngineSession(this, id, version, req);
     }

@@ -120,6 +120,16 @@ final class EngineSession implements EngineSocket {
         return state == State.OPEN;
     }
 
+    @Override
+    public boolean writable() {
+        lock.lock();
+        try {
+            return state == State.OPEN && transport.writable();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---- locking and effects ----------------------------------------------------------
 
     /** Runs {@code body} under the state lock, then the effects it deferred, outside it. */

@@ -43,4 +43,13 @@ public interface EngineSocket {
 
     /** Whether the session is open (not closing or closed). */
     boolean isOpen();
+
+    /**
+     * Whether a message sent now would go out at once: the session is open and its transport can
+     * write (a polling request is pending, or a WebSocket is not busy). Volatile packets are
+     * dropped when it cannot, as the reference's {@code transport.writable}.
+     */
+    default boolean writable() {
+        return isOpen();
+    }
 }

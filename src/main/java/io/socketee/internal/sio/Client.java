@@ -1,7 +1,8 @@
 package io.socketee.internal.sio;
 
-import io.socketee.ConnectionRefusedException;
+import io.socketee.RejectedException;
 import io.socketee.DisconnectReason;
+import io.socketee.internal.adapter.RestoredSession;
 import io.socketee.internal.engine.EngineSocket;
 import io.socketee.internal.engine.EngineSocketHandler;
 import io.socketee.internal.protocol.ProtocolException;
@@ -146,7 +147,7 @@ final class Client implements EngineSocketHandler {
     }
 
     private void connect(String name, Map<String, Object> auth) {
-        Optional<SioNamespace> nsp = server.namespace(name);
+        Optional<SioNamespace> nsp = server.namespace(name, auth);
         if (nsp.isEmpty()) {
             Json error = new Json.Obj(Map.of("message", Json.of("Invalid namespace")));
             send(new SocketIoPacket(SocketIoPacketType.CONNECT_ERROR, name, SocketIoPacket.NO_ID, error));
@@ -156,12 +157,16 @@ final class Client implements EngineSocketHandler {
     }
 
     private void doConnect(SioNamespace nsp, Map<String, Object> auth) {
-        String id = version == SocketIoVersion.V4
+        boolean recovery = version == SocketIoVersion.V5 && server.options().recovery().enabled();
+        Optional<RestoredSession> restored = recovery ? restore(nsp, auth) : Optional.empty();
+        String id = restored.map(r -> r.session().sid()).orElseGet(() -> version == SocketIoVersion.V4
                 ? ("/".equals(nsp.name()) ? conn.id() : nsp.name() + "#" + conn.id())
-                : ids.next();
+                : ids.next());
+        String pid = recovery ? restored.map(r -> r.session().pid()).orElseGet(ids::next) : null;
         SioSocket socket = new SioSocket(nsp, this, id,
-                Handshakes.of(conn.request(), auth, Instant.now(), server.zone()));
-        Optional<ConnectionRefusedException> refusal = nsp.admit(socket);
+                Handshakes.of(conn.request(), auth, Instant.now(), server.zone()), pid, restored.isPresent());
+        boolean skip = restored.isPresent() && server.options().recovery().skipMiddlewares();
+        Optional<RejectedException> refusal = skip ? Optional.empty() : nsp.admit(socket);
         if (destroyed || !conn.isOpen()) {
             socket.cleanup();
             return;
@@ -172,15 +177,20 @@ final class Client implements EngineSocketHandler {
                     refusalPayload(refusal.get())));
             return;
         }
-        nsp.add(socket);
-        socket.onConnect();
+        if (!nsp.add(socket)) {
+            // an emptied child namespace was dropped meanwhile: ask again, which may create it anew
+            socket.cleanup();
+            connect(nsp.name(), auth);
+            return;
+        }
+        socket.onConnect(restored);
         nsps.put(nsp.name(), socket);
         cancelConnectTimer();
         nsp.fireConnection(socket);
     }
 
     /** The CONNECT_ERROR payload: {message, data} in v5; in v4 the data when truthy, else the message. */
-    private Json refusalPayload(ConnectionRefusedException refusal) {
+    private Json refusalPayload(RejectedException refusal) {
         String message = String.valueOf(refusal.getMessage());
         // a CONNECT_ERROR has no attachments: binary goes as arrays of bytes
         Optional<Json> data = refusal.data().map(server.mapper()::toJson).map(JsonMapper::binaryAsBytes);
@@ -207,9 +217,28 @@ final class Client implements EngineSocketHandler {
         return !(value instanceof Json.Null);
     }
 
-    /** The CONNECT answer for a socket that joined: v5 carries the socket id, v4 nothing. */
-    SocketIoPacket connectPacket(String nsp, String sid) {
-        Json data = version == SocketIoVersion.V4 ? null : new Json.Obj(Map.of("sid", Json.of(sid)));
+    /** The session {@code auth} asks to recover ({@code pid} and {@code offset} strings), if still kept. */
+    private static Optional<RestoredSession> restore(SioNamespace nsp, Map<String, Object> auth) {
+        if (auth.get("pid") instanceof String pid && auth.get("offset") instanceof String offset) {
+            return nsp.adapter().restoreSession(pid, offset);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The CONNECT answer for a socket that joined: v5 carries the socket id, and with recovery the
+     * private session id; v4 nothing.
+     */
+    SocketIoPacket connectPacket(String nsp, String sid, String pid) {
+        Json data = null;
+        if (version == SocketIoVersion.V5) {
+            Map<String, Json> fields = new LinkedHashMap<>();
+            fields.put("sid", Json.of(sid));
+            if (pid != null) {
+                fields.put("pid", Json.of(pid));
+            }
+            data = new Json.Obj(fields);
+        }
         return new SocketIoPacket(SocketIoPacketType.CONNECT, nsp, SocketIoPacket.NO_ID, data);
     }
 
@@ -279,6 +308,18 @@ final class Client implements EngineSocketHandler {
         if (conn.isOpen()) {
             conn.sendAll(server.encode(packet));
         }
+    }
+
+    /** The HTTP session of the handshake request, if it had one. */
+    Optional<jakarta.servlet.http.HttpSession> httpSession() {
+        return conn.request().httpSession()
+                .filter(jakarta.servlet.http.HttpSession.class::isInstance)
+                .map(jakarta.servlet.http.HttpSession.class::cast);
+    }
+
+    /** Whether the transport can take a message right now (for volatile packets). */
+    boolean writable() {
+        return conn.writable();
     }
 
     /** Sends already encoded messages (a broadcast's); dropped when the connection is closed. */

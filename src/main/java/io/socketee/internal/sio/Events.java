@@ -12,6 +12,21 @@ final class Events {
     private Events() {
     }
 
+    /** An event name as the reference server keys it: a string, or a number's JavaScript text. */
+    static String name(io.socketee.internal.protocol.json.Json name) {
+        if (name instanceof io.socketee.internal.protocol.json.Json.Str s) {
+            return s.value();
+        }
+        return name instanceof io.socketee.internal.protocol.json.Json.Num n
+                ? io.socketee.internal.protocol.json.JsonWriter.numberToString(n.value())
+                : io.socketee.internal.protocol.json.JsonWriter.write(name);
+    }
+
+    /** The items of a packet's data array; empty when it is not an array. */
+    static java.util.List<io.socketee.internal.protocol.json.Json> items(io.socketee.internal.protocol.json.Json data) {
+        return data instanceof io.socketee.internal.protocol.json.Json.Arr a ? a.items() : java.util.List.of();
+    }
+
     /** Fails when {@code event} may not be emitted. */
     static void checkEmittable(String event) {
         Objects.requireNonNull(event, "event");

@@ -2,6 +2,7 @@ package io.socketee.internal.sio;
 
 import io.socketee.Args;
 import io.socketee.IoException;
+import io.socketee.internal.adapter.BroadcastAck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ final class PendingAcks {
     private final ScheduledExecutorService scheduler;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
-    private record Pending(CompletableFuture<Args> future, ScheduledFuture<?> timer) {
+    /** One awaited answer: for the socket's own emit (a future) or for a broadcast (a collector). */
+    private record Pending(CompletableFuture<Args> future, ScheduledFuture<?> timer, BroadcastAck broadcast) {
         void cancelTimer() {
             if (timer != null) {
                 timer.cancel(false);
@@ -41,27 +43,42 @@ final class PendingAcks {
     /** Awaits the answer to {@code id}, for at most {@code timeout} when it is not null. */
     CompletionStage<Args> register(long id, Duration timeout) {
         CompletableFuture<Args> future = new CompletableFuture<>();
-        pending.put(id, new Pending(future, null));
+        pending.put(id, new Pending(future, null, null));
         if (timeout != null) {
             ScheduledFuture<?> timer = scheduler.schedule(
                     () -> client.runSerially(() -> expire(id)), Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            pending.computeIfPresent(id, (k, p) -> new Pending(p.future(), timer));
+            pending.computeIfPresent(id, (k, p) -> new Pending(p.future(), timer, null));
         }
         return future.minimalCompletionStage();
+    }
+
+    /** Awaits the answer to broadcast packet {@code id}, for {@code collector}. */
+    void registerBroadcast(long id, BroadcastAck collector) {
+        pending.put(id, new Pending(null, null, collector));
+    }
+
+    /** Stops awaiting {@code id} without telling anyone (its broadcast ended). */
+    void forget(long id) {
+        pending.remove(id);
     }
 
     /** Completes the wait for {@code id} with the client's answer; unknown ids are ignored. */
     void complete(long id, Args answer) {
         Pending p = pending.remove(id);
-        if (p != null) {
-            p.cancelTimer();
+        if (p == null) {
+            return;
+        }
+        p.cancelTimer();
+        if (p.broadcast() != null) {
+            p.broadcast().answered(answer);
+        } else {
             p.future().complete(answer);
         }
     }
 
     private void expire(long id) {
         Pending p = pending.remove(id);
-        if (p != null) {
+        if (p != null && p.future() != null) {
             p.future().completeExceptionally(new TimeoutException("operation has timed out"));
         }
     }
@@ -77,7 +94,11 @@ final class PendingAcks {
         }
         for (Pending p : all) {
             p.cancelTimer();
-            p.future().completeExceptionally(new IoException("the socket disconnected before acknowledging"));
+            if (p.broadcast() != null) {
+                p.broadcast().lost();
+            } else {
+                p.future().completeExceptionally(new IoException("the socket disconnected before acknowledging"));
+            }
         }
     }
 }

@@ -1,26 +1,48 @@
 package io.socketee.internal.sio;
 
+import io.socketee.Args;
 import io.socketee.BroadcastOperator;
+import io.socketee.RemoteSocket;
 import io.socketee.internal.adapter.BroadcastOptions;
+import io.socketee.internal.adapter.SocketDetails;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import io.socketee.internal.protocol.socketio.SocketIoPacketType;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
- * The {@link BroadcastOperator} of one namespace: rooms to reach, rooms to skip, flags. Immutable
- * and thread-safe; modifiers copy.
+ * The {@link BroadcastOperator} of one namespace, or of every child of a parent namespace: rooms
+ * to reach, rooms to skip, flags. Immutable and thread-safe; modifiers copy.
  */
 final class SioBroadcastOperator implements BroadcastOperator {
-    private final SioNamespace nsp;
+    private final SioServer server;
+    private final Supplier<Collection<SioNamespace>> targets;
     private final BroadcastOptions options;
 
-    SioBroadcastOperator(SioNamespace nsp, BroadcastOptions options) {
-        this.nsp = nsp;
+    SioBroadcastOperator(SioServer server, Supplier<Collection<SioNamespace>> targets, BroadcastOptions options) {
+        this.server = server;
+        this.targets = targets;
         this.options = options;
+    }
+
+    /** The operator of one namespace. */
+    static SioBroadcastOperator of(SioNamespace nsp, BroadcastOptions options) {
+        List<SioNamespace> one = List.of(nsp);
+        return new SioBroadcastOperator(nsp.server(), () -> one, options);
+    }
+
+    BroadcastOptions options() {
+        return options;
     }
 
     @Override
@@ -30,7 +52,7 @@ final class SioBroadcastOperator implements BroadcastOperator {
 
     @Override
     public BroadcastOperator to(Collection<String> rooms) {
-        return with(union(options.rooms(), rooms), options.except(), options.local());
+        return with(options.withRooms(union(options.rooms(), rooms), options.except()));
     }
 
     @Override
@@ -50,31 +72,115 @@ final class SioBroadcastOperator implements BroadcastOperator {
 
     @Override
     public BroadcastOperator except(Collection<String> rooms) {
-        return with(options.rooms(), union(options.except(), rooms), options.local());
+        return with(options.withRooms(options.rooms(), union(options.except(), rooms)));
     }
 
     @Override
     public BroadcastOperator local() {
-        return with(options.rooms(), options.except(), true);
+        return with(options.withFlags(true, options.volatileDelivery(), options.compress(), options.timeout()));
+    }
+
+    @Override
+    public BroadcastOperator asVolatile() {
+        return with(options.withFlags(options.local(), true, options.compress(), options.timeout()));
+    }
+
+    @Override
+    public BroadcastOperator compress(boolean compress) {
+        return with(options.withFlags(options.local(), options.volatileDelivery(), compress, options.timeout()));
+    }
+
+    @Override
+    public BroadcastOperator timeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
+        return with(options.withFlags(options.local(), options.volatileDelivery(), options.compress(),
+                Optional.of(timeout)));
     }
 
     @Override
     public void emit(String event, Object... args) {
         Events.checkEmittable(event);
-        Json.Arr data = nsp.mapper().toJsonArray(Json.of(event), args);
-        SocketIoPacket packet = new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), SocketIoPacket.NO_ID, data);
-        nsp.adapter().broadcast(packet, options);
+        Json.Arr data = server.mapper().toJsonArray(Json.of(event), args);
+        for (SioNamespace nsp : targets.get()) {
+            nsp.adapter().broadcast(new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), SocketIoPacket.NO_ID, data),
+                    options);
+        }
     }
 
-    private SioBroadcastOperator with(Set<String> rooms, Set<String> except, boolean local) {
-        return new SioBroadcastOperator(nsp, new BroadcastOptions(rooms, except, local));
+    @Override
+    public CompletionStage<List<Args>> emitWithAck(String event, Object... args) {
+        Events.checkEmittable(event);
+        Json.Arr data = server.mapper().toJsonArray(Json.of(event), args);
+        Collection<SioNamespace> namespaces = targets.get();
+        int reports = namespaces.stream().mapToInt(n -> n.adapter().serverCount()).sum();
+        AckCollector collector = new AckCollector(reports, server.executor());
+        options.timeout().ifPresent(t -> collector.expireAfter(t, server.scheduler()));
+        for (SioNamespace nsp : namespaces) {
+            SocketIoPacket packet = new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), nsp.nextAckId(), data);
+            nsp.adapter().broadcastWithAck(packet, options, collector);
+        }
+        return collector.result();
+    }
+
+    @Override
+    public CompletionStage<List<RemoteSocket>> fetchSockets() {
+        CompletableFuture<List<RemoteSocket>> all = CompletableFuture.completedFuture(List.of());
+        for (SioNamespace nsp : targets.get()) {
+            CompletableFuture<List<SocketDetails>> found = nsp.adapter().fetchSockets(options).toCompletableFuture();
+            all = all.thenCombine(found, (sofar, more) -> {
+                List<RemoteSocket> list = new ArrayList<>(sofar);
+                more.forEach(d -> list.add(new SioRemoteSocket(nsp, d)));
+                return List.copyOf(list);
+            });
+        }
+        return all.minimalCompletionStage();
+    }
+
+    @Override
+    public void socketsJoin(String room) {
+        socketsJoin(List.of(room));
+    }
+
+    @Override
+    public void socketsJoin(Collection<String> rooms) {
+        List<String> copy = checked(rooms);
+        targets.get().forEach(nsp -> nsp.adapter().addSockets(options, copy));
+    }
+
+    @Override
+    public void socketsLeave(String room) {
+        socketsLeave(List.of(room));
+    }
+
+    @Override
+    public void socketsLeave(Collection<String> rooms) {
+        List<String> copy = checked(rooms);
+        targets.get().forEach(nsp -> nsp.adapter().delSockets(options, copy));
+    }
+
+    @Override
+    public void disconnectSockets(boolean close) {
+        targets.get().forEach(nsp -> nsp.adapter().disconnectSockets(options, close));
+    }
+
+    private SioBroadcastOperator with(BroadcastOptions newOptions) {
+        return new SioBroadcastOperator(server, targets, newOptions);
+    }
+
+    private static List<String> checked(Collection<String> rooms) {
+        List<String> copy = new ArrayList<>(rooms.size());
+        for (String room : rooms) {
+            copy.add(Objects.requireNonNull(room, "room"));
+        }
+        return copy;
     }
 
     private static Set<String> union(Set<String> a, Collection<String> b) {
         Set<String> all = new LinkedHashSet<>(a);
-        for (String room : b) {
-            all.add(java.util.Objects.requireNonNull(room, "room"));
-        }
+        all.addAll(checked(b));
         return all;
     }
 }

@@ -1,18 +1,24 @@
 package io.socketee.internal.sio;
 
+import io.socketee.Args;
 import io.socketee.BroadcastOperator;
 import io.socketee.ConnectionRefusedException;
+import io.socketee.RejectedException;
 import io.socketee.Namespace;
 import io.socketee.Socket;
 import io.socketee.internal.adapter.Adapter;
 import io.socketee.internal.adapter.AdapterHost;
+import io.socketee.internal.adapter.BroadcastAck;
 import io.socketee.internal.adapter.BroadcastOptions;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,28 +26,38 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One namespace: its connected sockets, listeners, middleware, adapter and acknowledgement ids.
+ * One namespace: its connected sockets, listeners, middleware, adapter and acknowledgement ids;
+ * for a child of a dynamic (parent) namespace, the parent's middleware and listeners come first.
  *
- * <p>Thread-safe: all state is in concurrent collections; membership lives in the adapter.
+ * <p>Thread-safe: all state is in concurrent collections; membership lives in the adapter; adding
+ * and removing sockets synchronise on this object so that a child removed when it emptied takes no
+ * new socket.
  */
-final class SioNamespace implements Namespace, AdapterHost {
+final class SioNamespace extends DelegatingOperator implements Namespace, AdapterHost {
     private static final Logger LOG = Logger.getLogger(SioNamespace.class.getName());
     /** What a client is told when middleware failed with something else than a refusal. */
     static final String INTERNAL_ERROR = "Internal server error";
 
     private final SioServer server;
     private final String name;
+    private final Optional<ParentNamespace> parent;
     private final Adapter adapter;
     private final Map<String, SioSocket> sockets = new ConcurrentHashMap<>();
     private final List<Middleware> middleware = new CopyOnWriteArrayList<>();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final ServerSideListeners serverSide = new ServerSideListeners();
     /** Acknowledgement ids are counted per namespace, as the reference server does. */
     private final AtomicLong ackIds = new AtomicLong();
+    private volatile PacketGate packetGate;
+    private boolean removed; // guarded by this: a child namespace that emptied and was dropped
 
-    SioNamespace(SioServer server, String name) {
+    SioNamespace(SioServer server, String name, Optional<ParentNamespace> parent) {
         this.server = server;
         this.name = name;
-        this.adapter = new InMemoryAdapter(this);
+        this.parent = parent;
+        SioOptions.Recovery recovery = server.options().recovery();
+        this.adapter = new InMemoryAdapter(this, recovery.enabled() ? recovery.maxDisconnectionDuration() : null,
+                System::currentTimeMillis);
     }
 
     @Override
@@ -62,33 +78,39 @@ final class SioNamespace implements Namespace, AdapterHost {
     }
 
     @Override
-    public BroadcastOperator to(String room) {
-        return operator().to(room);
-    }
-
-    @Override
-    public BroadcastOperator in(String room) {
-        return operator().in(room);
-    }
-
-    @Override
-    public BroadcastOperator except(String room) {
-        return operator().except(room);
-    }
-
-    @Override
-    public BroadcastOperator local() {
-        return operator().local();
-    }
-
-    @Override
-    public void emit(String event, Object... args) {
-        operator().emit(event, args);
-    }
-
-    @Override
     public Map<String, Socket> sockets() {
         return Map.copyOf(sockets);
+    }
+
+    @Override
+    public void serverSideEmit(String event, Object... args) {
+        adapter.serverSideEmit(serverSideArgs(event, args));
+    }
+
+    @Override
+    public CompletionStage<List<Object>> serverSideEmitWithAck(Duration timeout, String event, Object... args) {
+        Objects.requireNonNull(timeout, "timeout");
+        return adapter.serverSideEmitWithAck(serverSideArgs(event, args), timeout);
+    }
+
+    private static List<Object> serverSideArgs(String event, Object[] args) {
+        Events.checkEmittable(event);
+        List<Object> all = new ArrayList<>(args.length + 1);
+        all.add(event);
+        all.addAll(java.util.Arrays.asList(args));
+        return all;
+    }
+
+    @Override
+    public Namespace onServerSideEmit(String event, ServerSideListener listener) {
+        serverSide.add(event, listener);
+        return this;
+    }
+
+    /** Hands an event from another server to this namespace's server-side listeners. */
+    void receiveServerSideEmit(String event, Args args, Optional<io.socketee.Ack> ack) {
+        serverSide.fire(event, args, ack, name);
+        parent.ifPresent(p -> p.serverSide().fire(event, args, ack, name));
     }
 
     @Override
@@ -97,21 +119,42 @@ final class SioNamespace implements Namespace, AdapterHost {
     }
 
     @Override
-    public boolean deliver(String sid, List<Object> messages) {
+    public Optional<Socket> socket(String sid) {
+        return Optional.ofNullable(sockets.get(sid));
+    }
+
+    @Override
+    public boolean deliver(String sid, SocketIoPacket packet, List<Object> messages, BroadcastOptions options,
+            BroadcastAck ack) {
         SioSocket socket = sockets.get(sid);
-        if (socket == null) {
+        if (socket == null || (options.volatileDelivery() && !socket.client().writable())) {
             return false;
+        }
+        socket.notifyOutgoing(packet);
+        if (ack != null) {
+            socket.awaitBroadcastAck(packet.id(), ack);
         }
         socket.client().write(messages);
         return true;
     }
 
-    SioBroadcastOperator operator() {
-        return new SioBroadcastOperator(this, BroadcastOptions.ALL);
+    @Override
+    BroadcastOperator operator() {
+        return SioBroadcastOperator.of(this, BroadcastOptions.ALL);
     }
 
     Adapter adapter() {
         return adapter;
+    }
+
+    /** Sets what every incoming event passes first (packet middleware); a child uses its own or none. */
+    void packetGate(PacketGate gate) {
+        this.packetGate = gate;
+    }
+
+    /** The gate, if one is set. */
+    PacketGate packetGate() {
+        return packetGate;
     }
 
     JsonMapper mapper() {
@@ -127,15 +170,19 @@ final class SioNamespace implements Namespace, AdapterHost {
     }
 
     /**
-     * Runs the middleware on {@code socket}, in order, stopping at the first failure.
+     * Runs the middleware on {@code socket}, in order (a parent's first), stopping at the first
+     * failure.
      *
      * @return the refusal to send to the client, if one refused
      */
-    Optional<ConnectionRefusedException> admit(SioSocket socket) {
-        for (Middleware m : middleware) {
+    Optional<RejectedException> admit(SioSocket socket) {
+        List<Middleware> all = new ArrayList<>();
+        parent.ifPresent(p -> all.addAll(p.middleware()));
+        all.addAll(middleware);
+        for (Middleware m : all) {
             try {
                 m.admit(socket);
-            } catch (ConnectionRefusedException refusal) {
+            } catch (RejectedException refusal) {
                 return Optional.of(refusal);
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "connection middleware of " + name + " failed", e);
@@ -145,24 +192,44 @@ final class SioNamespace implements Namespace, AdapterHost {
         return Optional.empty();
     }
 
-    /** Makes {@code socket} a connected socket of this namespace. */
-    void add(SioSocket socket) {
+    /**
+     * Makes {@code socket} a connected socket of this namespace.
+     *
+     * @return false when this child namespace was dropped meanwhile (the caller looks it up again)
+     */
+    synchronized boolean add(SioSocket socket) {
+        if (removed) {
+            return false;
+        }
         sockets.put(socket.id(), socket);
+        return true;
     }
 
-    /** Forgets {@code socket}. */
-    void remove(SioSocket socket) {
-        sockets.remove(socket.id(), socket);
+    /** Forgets {@code socket}; an emptied child namespace is dropped when so configured. */
+    synchronized void remove(SioSocket socket) {
+        if (sockets.remove(socket.id(), socket) && sockets.isEmpty() && parent.isPresent()
+                && server.options().cleanupEmptyChildNamespaces()) {
+            removed = true;
+            server.dropChild(this, parent.get());
+        }
     }
 
-    /** Tells the connection listeners of a new socket; each failure is logged. */
+    /** Tells the connection listeners of a new socket (a parent's first); each failure is logged. */
     void fireConnection(SioSocket socket) {
-        for (ConnectionListener listener : connectionListeners) {
+        List<ConnectionListener> all = new ArrayList<>();
+        parent.ifPresent(p -> all.addAll(p.connectionListeners()));
+        all.addAll(connectionListeners);
+        for (ConnectionListener listener : all) {
             try {
                 listener.onConnection(socket);
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "connection listener of " + name + " failed", e);
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Namespace[" + name + "]";
     }
 }

@@ -12,14 +12,45 @@ import java.util.Objects;
  *     default, as the reference parser); a packet announcing more closes the connection
  * @param maxDepth the deepest array/object nesting accepted in a received packet (a guard against
  *     hostile input; 512 by default); a deeper packet closes the connection
+ * @param cleanupEmptyChildNamespaces whether a child of a dynamic namespace is dropped when its
+ *     last socket leaves (the reference's option of that name; false by default)
+ * @param recovery connection state recovery (off by default)
  */
-public record SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth) {
+public record SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth,
+        boolean cleanupEmptyChildNamespaces, Recovery recovery) {
+
+    /**
+     * The reference's {@code connectionStateRecovery} option. Immutable.
+     *
+     * @param enabled whether sockets that drop can recover their id, rooms, data and missed events
+     * @param maxDisconnectionDuration how long sessions and events are kept (2 minutes by default)
+     * @param skipMiddlewares whether a recovered socket skips the connection middleware (true by default)
+     */
+    public record Recovery(boolean enabled, Duration maxDisconnectionDuration, boolean skipMiddlewares) {
+        /** Recovery off. */
+        public static final Recovery OFF = new Recovery(false, Duration.ofMinutes(2), true);
+
+        public Recovery {
+            Objects.requireNonNull(maxDisconnectionDuration, "maxDisconnectionDuration");
+        }
+    }
+
+    /** Options without recovery. */
+    public SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth, boolean cleanupEmptyChildNamespaces) {
+        this(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, Recovery.OFF);
+    }
 
     /** The defaults: the reference server's, plus a nesting bound it does not have. */
     public static final SioOptions DEFAULTS = new SioOptions(Duration.ofSeconds(45), 10, 512);
 
+    /** Options that keep emptied child namespaces. */
+    public SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth) {
+        this(connectTimeout, maxAttachments, maxDepth, false);
+    }
+
     public SioOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(recovery, "recovery");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
         }

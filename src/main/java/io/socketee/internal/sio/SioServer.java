@@ -3,11 +3,14 @@ package io.socketee.internal.sio;
 import io.socketee.BroadcastOperator;
 import io.socketee.IoServer;
 import io.socketee.Namespace;
+import io.socketee.NamespaceMatcher;
+import io.socketee.Socket;
 import io.socketee.internal.engine.EngineListener;
 import io.socketee.internal.engine.EngineSocket;
 import io.socketee.internal.engine.EngineSocketHandler;
 import io.socketee.internal.protocol.socketio.SocketIoEncoder;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -28,7 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>Thread-safe. Application listeners run on {@code executor}, serially per connection;
  * timeouts are scheduled on {@code scheduler}, whose threads only queue work.
  */
-public final class SioServer implements EngineListener, IoServer, AutoCloseable {
+public final class SioServer extends DelegatingOperator implements EngineListener, IoServer, AutoCloseable {
 
     private final SioOptions options;
     private final Executor executor;
@@ -37,6 +44,8 @@ public final class SioServer implements EngineListener, IoServer, AutoCloseable 
     private final SocketIds ids = new SocketIds();
     private final ZoneId zone = ZoneId.systemDefault();
     private final Map<String, SioNamespace> namespaces = new ConcurrentHashMap<>();
+    private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+    private final AtomicInteger parentCount = new AtomicInteger();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -71,7 +80,25 @@ public final class SioServer implements EngineListener, IoServer, AutoCloseable 
     public Namespace of(String name) {
         Objects.requireNonNull(name, "name");
         String normal = name.startsWith("/") ? name : "/" + name;
-        return namespaces.computeIfAbsent(normal, n -> new SioNamespace(this, n));
+        return namespaces.computeIfAbsent(normal, n -> new SioNamespace(this, n, Optional.empty()));
+    }
+
+    @Override
+    public Namespace of(Pattern pattern) {
+        Objects.requireNonNull(pattern, "pattern");
+        return of((NamespaceMatcher) (name, auth) -> pattern.matcher(name).find());
+    }
+
+    @Override
+    public Namespace of(NamespaceMatcher matcher) {
+        ParentNamespace parent = new ParentNamespace(this, "/_" + parentCount.getAndIncrement(), matcher);
+        parents.add(parent);
+        return parent;
+    }
+
+    @Override
+    public String name() {
+        return "/";
     }
 
     @Override
@@ -87,28 +114,33 @@ public final class SioServer implements EngineListener, IoServer, AutoCloseable 
     }
 
     @Override
-    public BroadcastOperator to(String room) {
-        return main().to(room);
+    public Map<String, Socket> sockets() {
+        return main().sockets();
     }
 
     @Override
-    public BroadcastOperator in(String room) {
-        return main().in(room);
+    public void serverSideEmit(String event, Object... args) {
+        main().serverSideEmit(event, args);
     }
 
     @Override
-    public BroadcastOperator except(String room) {
-        return main().except(room);
+    public CompletionStage<List<Object>> serverSideEmitWithAck(Duration timeout, String event, Object... args) {
+        return main().serverSideEmitWithAck(timeout, event, args);
     }
 
     @Override
-    public BroadcastOperator local() {
-        return main().local();
+    public Namespace onServerSideEmit(String event, ServerSideListener listener) {
+        return main().onServerSideEmit(event, listener);
     }
 
     @Override
-    public void emit(String event, Object... args) {
-        main().emit(event, args);
+    BroadcastOperator operator() {
+        return main().operator();
+    }
+
+    /** Makes every incoming event of namespace {@code name} (created if needed) pass {@code gate} first. */
+    public void packetGate(String name, PacketGate gate) {
+        ((SioNamespace) of(name)).packetGate(Objects.requireNonNull(gate, "gate"));
     }
 
     /**
@@ -128,8 +160,27 @@ public final class SioServer implements EngineListener, IoServer, AutoCloseable 
         return namespaces.get("/");
     }
 
-    Optional<SioNamespace> namespace(String name) {
-        return Optional.ofNullable(namespaces.get(name));
+    /**
+     * The namespace a client asks for: an existing one, else a new child of the first dynamic
+     * namespace that accepts the name and auth, else none.
+     */
+    Optional<SioNamespace> namespace(String name, Map<String, Object> auth) {
+        SioNamespace existing = namespaces.get(name);
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        for (ParentNamespace parent : parents) {
+            if (parent.matches(name, auth)) {
+                return Optional.of(namespaces.computeIfAbsent(name, parent::createChild));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Drops a child namespace whose last socket left. */
+    void dropChild(SioNamespace child, ParentNamespace parent) {
+        namespaces.remove(child.name(), child);
+        parent.forget(child);
     }
 
     /** The messages that carry {@code packet}: its text, then its attachments. */

@@ -6,8 +6,11 @@ import io.socketee.BroadcastOperator;
 import io.socketee.DisconnectReason;
 import io.socketee.Handshake;
 import io.socketee.Namespace;
+import io.socketee.RejectedException;
 import io.socketee.Socket;
 import io.socketee.internal.adapter.BroadcastOptions;
+import io.socketee.internal.adapter.RestoredSession;
+import io.socketee.internal.adapter.SessionSnapshot;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.json.JsonWriter;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
@@ -21,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,24 +36,35 @@ import java.util.logging.Logger;
  */
 final class SioSocket implements Socket {
     private static final Logger LOG = Logger.getLogger(SioSocket.class.getName());
+    /** The reasons after which a session is kept for recovery, as the reference's. */
+    private static final Set<DisconnectReason> RECOVERABLE = java.util.EnumSet.of(DisconnectReason.TRANSPORT_ERROR,
+            DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE, DisconnectReason.PING_TIMEOUT,
+            DisconnectReason.SERVER_SHUTTING_DOWN, DisconnectReason.FORCED_SERVER_CLOSE);
 
     private final SioNamespace nsp;
     private final Client client;
     private final String id;
     private final Handshake handshake;
-    private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>();
-    private final List<DisconnectListener> disconnectingListeners = new CopyOnWriteArrayList<>();
-    private final List<DisconnectListener> disconnectListeners = new CopyOnWriteArrayList<>();
+    private final SocketListeners listeners = new SocketListeners();
     private final PendingAcks acks;
     private final Map<String, Object> data = new ConcurrentHashMap<>();
+    /** The private session id of connection state recovery; null when recovery is off. */
+    private final String pid;
+    private final boolean recovered;
     private volatile boolean connected;
     private boolean disposed; // guarded by this: once true, join does nothing
 
     SioSocket(SioNamespace nsp, Client client, String id, Handshake handshake) {
+        this(nsp, client, id, handshake, null, false);
+    }
+
+    SioSocket(SioNamespace nsp, Client client, String id, Handshake handshake, String pid, boolean recovered) {
         this.nsp = nsp;
         this.client = client;
         this.id = id;
         this.handshake = handshake;
+        this.pid = pid;
+        this.recovered = recovered;
         this.acks = new PendingAcks(client, nsp.server().scheduler());
     }
 
@@ -98,7 +111,14 @@ final class SioSocket implements Socket {
     @Override
     public void emit(String event, Object... args) {
         Events.checkEmittable(event);
-        client.send(eventPacket(event, args, SocketIoPacket.NO_ID));
+        SocketIoPacket packet = eventPacket(event, args, SocketIoPacket.NO_ID);
+        if (pid != null) {
+            // with recovery, as the reference: through the adapter, so that the event is stored
+            nsp.adapter().broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), false));
+            return;
+        }
+        notifyOutgoing(packet);
+        client.send(packet);
     }
 
     @Override
@@ -112,6 +132,7 @@ final class SioSocket implements Socket {
         long ackId = nsp.nextAckId();
         SocketIoPacket packet = eventPacket(event, args, ackId);
         CompletionStage<Args> answer = acks.register(ackId, timeout);
+        notifyOutgoing(packet);
         client.send(packet);
         return answer;
     }
@@ -123,29 +144,64 @@ final class SioSocket implements Socket {
 
     @Override
     public Socket on(String event, EventListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        if (Events.RESERVED.contains(Objects.requireNonNull(event, "event"))) {
-            throw new IllegalArgumentException('"' + event + "\" is a reserved event name");
-        }
-        listeners.computeIfAbsent(event, k -> new CopyOnWriteArrayList<>()).add(listener);
+        listeners.on(event, listener);
+        return this;
+    }
+
+    @Override
+    public Socket onAny(AnyListener listener) {
+        listeners.onAny(listener);
+        return this;
+    }
+
+    @Override
+    public Socket offAny(AnyListener listener) {
+        listeners.offAny(listener);
+        return this;
+    }
+
+    @Override
+    public Socket onAnyOutgoing(OutgoingListener listener) {
+        listeners.onAnyOutgoing(listener);
+        return this;
+    }
+
+    @Override
+    public Socket offAnyOutgoing(OutgoingListener listener) {
+        listeners.offAnyOutgoing(listener);
         return this;
     }
 
     @Override
     public Socket onDisconnecting(DisconnectListener listener) {
-        disconnectingListeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.onDisconnecting(listener);
         return this;
     }
 
     @Override
     public Socket onDisconnect(DisconnectListener listener) {
-        disconnectListeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.onDisconnect(listener);
         return this;
     }
 
     @Override
     public BroadcastOperator broadcast() {
-        return new SioBroadcastOperator(nsp, new BroadcastOptions(Set.of(), Set.of(id), false));
+        return SioBroadcastOperator.of(nsp, new BroadcastOptions(Set.of(), Set.of(id), false));
+    }
+
+    @Override
+    public BroadcastOperator to(Collection<String> rooms) {
+        return broadcast().to(rooms);
+    }
+
+    @Override
+    public BroadcastOperator in(Collection<String> rooms) {
+        return broadcast().in(rooms);
+    }
+
+    @Override
+    public BroadcastOperator except(Collection<String> rooms) {
+        return broadcast().except(rooms);
     }
 
     @Override
@@ -174,6 +230,16 @@ final class SioSocket implements Socket {
     }
 
     @Override
+    public Optional<jakarta.servlet.http.HttpSession> httpSession() {
+        return client.httpSession();
+    }
+
+    @Override
+    public boolean recovered() {
+        return recovered;
+    }
+
+    @Override
     public boolean connected() {
         return connected;
     }
@@ -187,52 +253,91 @@ final class SioSocket implements Socket {
         return client;
     }
 
+    /** Tells the outgoing listeners of an event packet about to go to this client; any thread. */
+    void notifyOutgoing(SocketIoPacket packet) {
+        listeners.notifyOutgoing(this, nsp.mapper(), packet);
+    }
+
+    /** Awaits this client's answer to broadcast packet {@code ackId}, for {@code ack}. */
+    void awaitBroadcastAck(long ackId, io.socketee.internal.adapter.BroadcastAck ack) {
+        acks.registerBroadcast(ackId, ack);
+        if (ack instanceof AckCollector collector) {
+            collector.onDone(() -> acks.forget(ackId));
+        }
+    }
+
     // ---- protocol side: on the client's serial executor only ----
 
-    /** Joins the namespace: its own room, then the CONNECT answer to the client. */
-    void onConnect() {
+    /**
+     * Joins the namespace: its own room (for a recovered socket also its old rooms, data and the
+     * events it missed, which go out before the CONNECT answer, as the reference sends them), then
+     * the CONNECT answer to the client.
+     */
+    void onConnect(java.util.Optional<RestoredSession> restored) {
         connected = true;
         join(id);
-        client.send(client.connectPacket(nsp.name(), id));
+        restored.ifPresent(r -> {
+            join(r.session().rooms());
+            data.putAll(r.session().data());
+            for (Json.Arr missed : r.missed()) {
+                client.send(new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), SocketIoPacket.NO_ID, missed));
+            }
+        });
+        client.send(client.connectPacket(nsp.name(), id, pid));
     }
 
     /** Handles a packet addressed to this socket's namespace. */
     void onPacket(SocketIoPacket packet) {
         switch (packet.type()) {
             case EVENT, BINARY_EVENT -> onEvent(packet);
-            case ACK, BINARY_ACK -> acks.complete(packet.id(), new SioArgs(nsp.mapper(), items(packet.data())));
+            case ACK, BINARY_ACK -> acks.complete(packet.id(), new SioArgs(nsp.mapper(), Events.items(packet.data())));
             case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
             case CONNECT, CONNECT_ERROR -> throw new IllegalStateException("routed to the client: " + packet.type());
         }
     }
 
     private void onEvent(SocketIoPacket packet) {
-        List<Json> items = items(packet.data());
+        List<Json> items = Events.items(packet.data());
         if (items.isEmpty() || !connected) {
             return;
         }
-        String event = eventName(items.get(0));
+        String event = Events.name(items.get(0));
         Args args = new SioArgs(nsp.mapper(), items.subList(1, items.size()));
         Optional<Ack> ack = packet.hasId() ? Optional.of(new OnceAck(packet.id())) : Optional.empty();
-        for (EventListener listener : listeners.getOrDefault(event, List.of())) {
-            try {
-                listener.onEvent(this, args, ack);
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "listener of \"" + event + "\" on " + this + " failed", e);
-            }
+        PacketGate gate = nsp.packetGate();
+        if (gate == null) {
+            deliver(event, args, ack);
+            return;
+        }
+        try {
+            gate.dispatch(this, event, args, ack, (ev, values) -> deliver(Objects.requireNonNull(ev, "event"),
+                    values instanceof Args a ? a : new SioArgs(nsp.mapper(), nsp.mapper().toJsonArray(null,
+                            values.toArray()).items()), ack));
+        } catch (RejectedException rejected) {
+            reject(event, ack, rejected);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "packet middleware of " + nsp.name() + " failed on \"" + event + '"', e);
+            reject(event, ack, new RejectedException(SioNamespace.INTERNAL_ERROR));
         }
     }
 
-    /** An event name as the reference server keys it: a string, or a number's JavaScript text. */
-    private static String eventName(Json name) {
-        if (name instanceof Json.Str s) {
-            return s.value();
+    /** Tells the client why its event was dropped: in the ack if asked, else in an "error" event. */
+    private void reject(String event, Optional<Ack> ack, RejectedException rejected) {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        if (ack.isPresent()) {
+            error.put("error", String.valueOf(rejected.getMessage()));
+            rejected.data().ifPresent(d -> error.put("data", d));
+            ack.get().send(error);
+            return;
         }
-        return name instanceof Json.Num n ? JsonWriter.numberToString(n.value()) : JsonWriter.write(name);
+        error.put("event", event);
+        error.put("message", String.valueOf(rejected.getMessage()));
+        rejected.data().ifPresent(d -> error.put("data", d));
+        emit("error", error);
     }
 
-    private static List<Json> items(Json data) {
-        return data instanceof Json.Arr a ? a.items() : List.of();
+    private void deliver(String event, Args args, Optional<Ack> ack) {
+        listeners.deliver(this, event, args, ack);
     }
 
     /** Removes the socket from its namespace, telling the client, or closes the whole connection. */
@@ -253,11 +358,14 @@ final class SioSocket implements Socket {
         if (!connected) {
             return;
         }
-        fire(disconnectingListeners, reason, "disconnecting");
+        listeners.fireDisconnecting(this, reason);
+        if (pid != null && RECOVERABLE.contains(reason)) {
+            nsp.adapter().persistSession(new SessionSnapshot(id, pid, rooms(), data));
+        }
         cleanup();
         client.remove(this);
         connected = false;
-        fire(disconnectListeners, reason, "disconnect");
+        listeners.fireDisconnect(this, reason);
         acks.failAll();
     }
 
@@ -268,16 +376,6 @@ final class SioSocket implements Socket {
             nsp.adapter().delAll(id);
         }
         nsp.remove(this);
-    }
-
-    private void fire(List<DisconnectListener> list, DisconnectReason reason, String what) {
-        for (DisconnectListener listener : list) {
-            try {
-                listener.onDisconnect(this, reason);
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, what + " listener on " + this + " failed", e);
-            }
-        }
     }
 
     /** The acknowledgement of one received event: only its first use sends. Thread-safe. */

@@ -58,6 +58,32 @@ class SocketIoConfigTest {
     }
 
     @Test
+    void namespacesAndTheirMiddlewareAreRead() {
+        SocketIoConfig c = read(Map.of("socketio.namespaces", "/, /chat", "socketio.namespace./chat.connectionMiddleware",
+                "auth, audit", "socketio.namespace./chat.packetMiddleware", "filter"));
+        assertEquals(List.of(new SocketIoConfig.NamespaceConfig("/", List.of(), List.of()),
+                new SocketIoConfig.NamespaceConfig("/chat", List.of("auth", "audit"), List.of("filter"))), c.namespaces());
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.namespaces", "chat")));
+        assertTrue(e.getMessage().contains("socketio.namespaces=chat: a namespace must start with '/'"), e.getMessage());
+    }
+
+    @Test
+    void routesAreFoundAmongThePropertyNamesAndBadTargetsReported() {
+        Map<String, String> values = Map.of("socketio.namespaces", "/egg", "socketio.namespace./egg.route.exchange",
+                "nsp#exchange", "socketio.namespace./egg.route.ping", "com.example.Pings#ping",
+                "socketio.namespace./other.route.x", "a#b");
+        SocketIoConfig c = SocketIoConfig.read(k -> Optional.ofNullable(values.get(k)), values.keySet());
+        assertEquals(Map.of("exchange", "nsp#exchange", "ping", "com.example.Pings#ping"), c.namespaces().get(0).routes());
+        Map<String, String> bad = Map.of("socketio.namespaces", "/", "socketio.namespace./.route.e", "nohash",
+                "socketio.pingInterval", "0");
+        IoException e = assertThrows(IoException.class,
+                () -> SocketIoConfig.read(k -> Optional.ofNullable(bad.get(k)), bad.keySet()));
+        assertTrue(e.getMessage().contains("socketio.namespace./.route.e=nohash: must be <bean name or class>#<method>"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("socketio.pingInterval=0"), e.getMessage());
+    }
+
+    @Test
     void theConfigurationReferenceListsEveryKeyWithItsDefault() throws Exception {
         String doc = Files.readString(Path.of("docs/configuration.md"));
         for (ConfigKeys k : ConfigKeys.values()) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * An Engine.IO session without a transport: records what the Socket.IO layer sends and lets a
  * test play the client. Thread-safe enough for the tests (synchronized).
  */
-final class FakeEngineSocket implements EngineSocket {
+public final class FakeEngineSocket implements EngineSocket {
     private final String id;
     private final EngineVersion version;
     private final HandshakeRequest request;
@@ -23,6 +23,7 @@ final class FakeEngineSocket implements EngineSocket {
     private final List<List<Object>> batches = new ArrayList<>();
     private EngineSocketHandler handler;
     private boolean open = true;
+    private boolean writable = true;
     private String closedWith;
 
     FakeEngineSocket(String id, EngineVersion version, Map<String, String> query) {
@@ -97,10 +98,20 @@ final class FakeEngineSocket implements EngineSocket {
         return open;
     }
 
+    @Override
+    public synchronized boolean writable() {
+        return open && writable;
+    }
+
+    /** Makes the transport busy (false) or ready (true), for volatile packets. */
+    synchronized void setWritable(boolean ready) {
+        writable = ready;
+    }
+
     // ---- the client side ----
 
     /** The client sends a text message. */
-    void receive(String text) {
+    public void receive(String text) {
         handler().onText(text);
     }
 
@@ -110,7 +121,7 @@ final class FakeEngineSocket implements EngineSocket {
     }
 
     /** The transport closes for {@code reason}, as the engine reports it. */
-    void drop(String reason) {
+    public void drop(String reason) {
         synchronized (this) {
             open = false;
             closedWith = reason;
@@ -128,7 +139,7 @@ final class FakeEngineSocket implements EngineSocket {
     }
 
     /** The text messages sent, in order. */
-    synchronized List<String> texts() {
+    public synchronized List<String> texts() {
         List<String> texts = new ArrayList<>();
         for (Object o : sent) {
             texts.add(o instanceof byte[] b ? "<" + new String(b, StandardCharsets.ISO_8859_1) + ">" : (String) o);
@@ -142,7 +153,7 @@ final class FakeEngineSocket implements EngineSocket {
     }
 
     /** Forgets what was sent so far. */
-    synchronized void clear() {
+    public synchronized void clear() {
         sent.clear();
         batches.clear();
     }

@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
  * A scheduler whose clock only moves when a test says so: {@link #advance} runs the tasks that
  * fall due, on the test's thread. Only one-shot {@code schedule(Runnable, ...)} is supported.
  */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
     private final List<Task> tasks = new ArrayList<>();
     private long now;
 
     /** Moves the clock forward and runs, in time order, every task due by then. */
-    void advance(Duration by) {
+    public void advance(Duration by) {
         long until = now + by.toMillis();
         while (true) {
             Task next;

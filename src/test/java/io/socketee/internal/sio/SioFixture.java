@@ -9,14 +9,14 @@ import java.util.concurrent.Executor;
  * A {@link SioServer} on a direct executor and a {@link ManualScheduler}: each fake client
  * message is fully handled, listeners included, before {@code receive} returns.
  */
-final class SioFixture {
+public final class SioFixture {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
-    final ManualScheduler scheduler = new ManualScheduler();
-    final SioServer server;
+    public final ManualScheduler scheduler = new ManualScheduler();
+    public final SioServer server;
     private int sessions;
 
-    SioFixture() {
+    public SioFixture() {
         this(Runnable::run);
     }
 
@@ -25,7 +25,7 @@ final class SioFixture {
     }
 
     /** A new Engine.IO session of the given version, handed to the server. */
-    FakeEngineSocket open(EngineVersion version) {
+    public FakeEngineSocket open(EngineVersion version) {
         return open(version, Map.of());
     }
 
@@ -37,7 +37,7 @@ final class SioFixture {
     }
 
     /** A protocol v5 client connected to {@code nsp}, its CONNECT answer already consumed. */
-    FakeEngineSocket connectV5(String nsp) {
+    public FakeEngineSocket connectV5(String nsp) {
         FakeEngineSocket socket = open(EngineVersion.V4);
         socket.receive("/".equals(nsp) ? "0" : "0" + nsp + ",");
         socket.clear();

@@ -2,8 +2,13 @@ package io.socketee.internal.adapter.memory;
 
 import io.socketee.internal.adapter.Adapter;
 import io.socketee.internal.adapter.AdapterHost;
+import io.socketee.internal.adapter.BroadcastAck;
 import io.socketee.internal.adapter.BroadcastOptions;
+import io.socketee.internal.adapter.RestoredSession;
+import io.socketee.internal.adapter.SessionSnapshot;
+import io.socketee.internal.adapter.SocketDetails;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -12,12 +17,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps one namespace's rooms in memory and delivers broadcasts to the local sockets.
  *
- * <p>Thread-safe: membership is guarded by this object's lock; delivery happens outside it, on
- * the caller's thread, so a slow recipient never blocks membership changes.
+ * <p>Thread-safe: membership is guarded by this object's lock; delivery and the other per-socket
+ * operations happen outside it, on the caller's thread, so a slow recipient never blocks
+ * membership changes. Sockets are selected as the reference's {@code apply}: those in any
+ * selected room (all when none is), minus those in an excepted room, each once.
  */
 public final class InMemoryAdapter implements Adapter {
     private final AdapterHost host;
@@ -26,9 +35,23 @@ public final class InMemoryAdapter implements Adapter {
     /** Socket id to its rooms, in join order; the iteration order of an unfiltered broadcast. */
     private final Map<String, Set<String>> sids = new LinkedHashMap<>();
 
-    /** Creates the adapter of the namespace {@code host}. */
+    /** Stored broadcasts and dropped sessions, when connection state recovery is on; else null. */
+    private final SessionStore store;
+
+    /** Creates the adapter of the namespace {@code host}, without connection state recovery. */
     public InMemoryAdapter(AdapterHost host) {
+        this(host, null, System::currentTimeMillis);
+    }
+
+    /**
+     * Creates the adapter of the namespace {@code host}, keeping sessions and broadcasts for
+     * {@code recovery} (connection state recovery) when it is not null.
+     *
+     * @param clock milliseconds now, for the ages of sessions and packets
+     */
+    public InMemoryAdapter(AdapterHost host, Duration recovery, java.util.function.LongSupplier clock) {
         this.host = host;
+        this.store = recovery == null ? null : new SessionStore(recovery, clock);
     }
 
     @Override
@@ -79,16 +102,94 @@ public final class InMemoryAdapter implements Adapter {
 
     @Override
     public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
-        List<String> targets;
-        synchronized (this) {
-            targets = select(options.rooms(), options.except());
-        }
+        // stored (with its offset) even when nobody is here now: a dropped socket may come back for it
+        SocketIoPacket sent = store == null ? packet : store.append(packet, options);
+        List<String> targets = targets(options);
         if (targets.isEmpty()) {
             return;
         }
-        List<Object> messages = host.encode(packet);
+        List<Object> messages = host.encode(sent);
         for (String sid : targets) {
-            host.deliver(sid, messages);
+            host.deliver(sid, sent, messages, options, null);
+        }
+    }
+
+    @Override
+    public void persistSession(SessionSnapshot session) {
+        if (store != null) {
+            store.persist(session);
+        }
+    }
+
+    @Override
+    public java.util.Optional<RestoredSession> restoreSession(String pid, String offset) {
+        return store == null ? java.util.Optional.empty() : store.restore(pid, offset);
+    }
+
+    @Override
+    public void broadcastWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAck ack) {
+        List<String> targets = targets(options);
+        List<Object> messages = targets.isEmpty() ? List.of() : host.encode(packet);
+        int count = 0;
+        for (String sid : targets) {
+            if (host.deliver(sid, packet, messages, options, ack)) {
+                count++;
+            }
+        }
+        ack.expect(count);
+    }
+
+    @Override
+    public CompletionStage<List<SocketDetails>> fetchSockets(BroadcastOptions options) {
+        List<SocketDetails> found = new ArrayList<>();
+        for (String sid : targets(options)) {
+            host.socket(sid).ifPresent(s ->
+                    found.add(new SocketDetails(s.id(), s.handshake(), s.rooms(), Map.copyOf(s.data()))));
+        }
+        return CompletableFuture.completedFuture(List.copyOf(found));
+    }
+
+    @Override
+    public void addSockets(BroadcastOptions options, Collection<String> newRooms) {
+        List<String> copy = List.copyOf(newRooms);
+        for (String sid : targets(options)) {
+            host.socket(sid).ifPresent(s -> s.join(copy));
+        }
+    }
+
+    @Override
+    public void delSockets(BroadcastOptions options, Collection<String> oldRooms) {
+        List<String> copy = List.copyOf(oldRooms);
+        for (String sid : targets(options)) {
+            host.socket(sid).ifPresent(s -> copy.forEach(s::leave));
+        }
+    }
+
+    @Override
+    public void disconnectSockets(BroadcastOptions options, boolean close) {
+        for (String sid : targets(options)) {
+            host.socket(sid).ifPresent(s -> s.disconnect(close));
+        }
+    }
+
+    @Override
+    public void serverSideEmit(List<Object> args) {
+        // a single server: there is no other server to tell
+    }
+
+    @Override
+    public CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> args, Duration timeout) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public int serverCount() {
+        return 1;
+    }
+
+    private List<String> targets(BroadcastOptions options) {
+        synchronized (this) {
+            return select(options.rooms(), options.except());
         }
     }
 

@@ -26,32 +26,39 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
 
     private final Supplier<EngineServer> engine;
     private final int maxQueuedFrames;
+    private final HandshakeAddresses addresses;
 
     /**
      * @param engine the engine, looked up when a connection opens
      * @param maxQueuedFrames how many frames may wait for a slow peer before it is dropped
+     * @param addresses the client addresses recorded by the {@link UpgradeGuardFilter}
      */
-    public EngineConfigurator(Supplier<EngineServer> engine, int maxQueuedFrames) {
+    public EngineConfigurator(Supplier<EngineServer> engine, int maxQueuedFrames, HandshakeAddresses addresses) {
         this.engine = engine;
         this.maxQueuedFrames = maxQueuedFrames;
+        this.addresses = addresses;
     }
 
     @Override
     public void modifyHandshake(ServerEndpointConfig sec, jakarta.websocket.server.HandshakeRequest request,
             HandshakeResponse response) {
         Object session = request.getHttpSession();
-        String address = "";
-        for (String key : ADDRESS_KEYS) {
-            Object v = sec.getUserProperties().get(key);
-            if (v != null) {
-                address = v.toString();
-                break;
-            }
-        }
+        // the servlet request's address, as for polling; else what the container reports, if any
+        String address = addresses.lookup(request.getHeaders()).orElseGet(() -> reportedAddress(sec));
         String path = request.getRequestURI().getRawPath();
         HandshakeRequest hr = Requests.of(path, request.getQueryString(), request.getHeaders(),
                 address, isSecure(request), session instanceof HttpSession ? session : null);
         sec.getUserProperties().put(REQUEST_PROPERTY, hr);
+    }
+
+    private static String reportedAddress(ServerEndpointConfig sec) {
+        for (String key : ADDRESS_KEYS) {
+            Object v = sec.getUserProperties().get(key);
+            if (v != null) {
+                return v.toString();
+            }
+        }
+        return "";
     }
 
     private static boolean isSecure(jakarta.websocket.server.HandshakeRequest request) {

@@ -31,8 +31,13 @@ public final class EngineEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         EngineServer server = engine.get();
         int max = (int) Math.min(Integer.MAX_VALUE, server.options().maxHttpBufferSize());
-        session.setMaxTextMessageBufferSize(max);
-        session.setMaxBinaryMessageBufferSize(max);
+        // The container's own limit sits at twice ours, so that a frame just over the limit
+        // reaches the check below and gets the reference's close (1009, no reason): Payara's
+        // Tyrus, at its limit, closes with 1009 "Too big." itself. The container limit still
+        // caps what it buffers for one message (Open Liberty ignores it).
+        int containerMax = (int) Math.min(Integer.MAX_VALUE, 2L * max);
+        session.setMaxTextMessageBufferSize(containerMax);
+        session.setMaxBinaryMessageBufferSize(containerMax);
         session.setMaxIdleTimeout(0);
         Object recorded = session.getUserProperties().get(EngineConfigurator.REQUEST_PROPERTY);
         if (recorded == null) {

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Refuses bad WebSocket upgrade requests (unknown sid, unknown transport, a protocol the server
  * does not accept) with HTTP 400 and the error message as text, before the container upgrades
  * them, as the reference does. Where a container upgrades before filters run, the endpoint
- * refuses the connection right after the upgrade instead (close code 1008).
+ * refuses the connection right after the upgrade instead (close code 1008). For a good upgrade
+ * it records the client's address for the handshake ({@link HandshakeAddresses}).
  *
  * <p>Thread-safe and stateless.
  */
@@ -28,10 +29,17 @@ public final class UpgradeGuardFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private final transient Supplier<EngineServer> engine;
+    private final transient HandshakeAddresses addresses;
 
-    /** A filter for the engine served at its mapping. */
-    public UpgradeGuardFilter(Supplier<EngineServer> engine) {
+    /**
+     * A filter for the engine served at its mapping.
+     *
+     * @param engine the engine, looked up per request
+     * @param addresses where the client's address is recorded while the container upgrades
+     */
+    public UpgradeGuardFilter(Supplier<EngineServer> engine, HandshakeAddresses addresses) {
         this.engine = engine;
+        this.addresses = addresses;
     }
 
     @Override
@@ -49,7 +57,7 @@ public final class UpgradeGuardFilter extends HttpFilter {
         Optional<String> refusal = engine.get().refuseUpgrade(Requests.of(req.getRequestURI(),
                 req.getQueryString(), headers, req.getRemoteAddr(), req.isSecure(), null));
         if (refusal.isEmpty()) {
-            chain.doFilter(req, res);
+            upgrade(req, res, chain);
             return;
         }
         byte[] body = refusal.get().getBytes(StandardCharsets.UTF_8);
@@ -58,5 +66,21 @@ public final class UpgradeGuardFilter extends HttpFilter {
         res.setContentType("text/html");
         res.setContentLength(body.length);
         res.getOutputStream().write(body);
+    }
+
+    /** Lets the container upgrade, with the client's address recorded for the handshake. */
+    private void upgrade(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        String key = req.getHeader(HandshakeAddresses.KEY_HEADER);
+        if (key == null) {
+            chain.doFilter(req, res);
+            return;
+        }
+        addresses.record(key, req.getRemoteAddr());
+        try {
+            chain.doFilter(req, res);
+        } finally {
+            addresses.forget(key);
+        }
     }
 }

@@ -34,7 +34,13 @@ class InMemoryAdapterTest {
         }
 
         @Override
-        public boolean deliver(String sid, List<Object> messages) {
+        public java.util.Optional<io.socketee.Socket> socket(String sid) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean deliver(String sid, SocketIoPacket p, List<Object> messages, BroadcastOptions options,
+                io.socketee.internal.adapter.BroadcastAck ack) {
             if (!connected.contains(sid)) {
                 return false;
             }

@@ -1,0 +1,81 @@
+package io.socketee.bench.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads CPU time and memory of processes and cores from Linux {@code /proc}. Stateless. */
+final class ProcStat {
+    /** Clock ticks per second of /proc times (USER_HZ, 100 on every Linux we know). */
+    static final long HZ = 100;
+
+    private ProcStat() {
+    }
+
+    /** utime + stime of a whole process (all its threads), in microseconds. */
+    static long cpuMicros(long pid) {
+        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ": f[0] is field 3 (state); utime is field 14, stime field 15
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * (1_000_000 / HZ);
+    }
+
+    /** Resident set size of a process, in bytes. */
+    static long rssBytes(long pid) {
+        for (String line : read(Path.of("/proc", String.valueOf(pid), "status")).split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** {busy, total} jiffies of one core since boot, from /proc/stat. */
+    static long[] core(int cpu) {
+        for (String line : read(Path.of("/proc/stat")).split("\n")) {
+            if (line.startsWith("cpu" + cpu + " ")) {
+                String[] f = line.trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < f.length && i <= 8; i++) {
+                    total += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                return new long[] {total - idle, total};
+            }
+        }
+        throw new IllegalStateException("no cpu" + cpu + " in /proc/stat");
+    }
+
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg words them. */
+    static String loadAverage() {
+        String[] f = read(Path.of("/proc/loadavg")).split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
+    }
+
+    /** The cores this process may run on, as /proc/self/status words them. */
+    static String allowedCpus() {
+        return allowedCpus("self");
+    }
+
+    /** The cores process {@code pid} may run on. */
+    static String allowedCpus(String pid) {
+        for (String line : read(Path.of("/proc", pid, "status")).split("\n")) {
+            if (line.startsWith("Cpus_allowed_list:")) {
+                return line.substring(18).trim();
+            }
+        }
+        return "?";
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException("process gone: " + path, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

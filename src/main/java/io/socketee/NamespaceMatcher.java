@@ -1,0 +1,22 @@
+package io.socketee;
+
+import java.util.Map;
+
+/**
+ * Decides whether a client may create a namespace that does not exist yet, from its name and the
+ * auth payload of the CONNECT: the function form of the reference's dynamic namespaces
+ * ({@code io.of((name, auth, next) => ...)}).
+ *
+ * <p>Called on the connecting client's listener thread; implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface NamespaceMatcher {
+
+    /**
+     * Whether the namespace {@code name} may be created for this client.
+     *
+     * @param name the requested namespace, starting with '/'
+     * @param auth the client's auth payload (see {@link Handshake#auth()})
+     */
+    boolean matches(String name, Map<String, Object> auth) throws Exception;
+}

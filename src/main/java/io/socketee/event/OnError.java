@@ -1,0 +1,30 @@
+package io.socketee.event;
+
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.inject.Qualifier;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a handler told when another handler of its namespace failed: the observed
+ * {@link SocketEvent} names the failed event and carries the exception. See {@link SocketEvent}.
+ */
+@Qualifier
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD, ElementType.TYPE})
+public @interface OnError {
+
+    /** The instance of this qualifier. Immutable. */
+    final class Literal extends AnnotationLiteral<OnError> implements OnError {
+        /** The one instance. */
+        public static final Literal INSTANCE = new Literal();
+        private static final long serialVersionUID = 1L;
+
+        private Literal() {
+        }
+    }
+}

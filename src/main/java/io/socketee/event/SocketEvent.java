@@ -1,0 +1,86 @@
+package io.socketee.event;
+
+import io.socketee.Ack;
+import io.socketee.Args;
+import io.socketee.DisconnectReason;
+import io.socketee.Namespace;
+import io.socketee.Socket;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a handler of {@link OnEvent}, {@link OnConnect}, {@link OnDisconnecting},
+ * {@link OnDisconnect} or {@link OnError} is told, like egg-socket.io's {@code ctx}: the socket,
+ * the event and its arguments, the acknowledgement the client asked for, and for lifecycle events
+ * the reason or the error.
+ *
+ * <h2>Handler methods</h2>
+ * A handler is a method of a CDI bean with one parameter annotated {@code @Observes} and one of
+ * the qualifiers above, for example {@code String chat(@Observes @OnEvent("chat") ChatMessage m,
+ * Socket socket)}. SocketEE finds handlers at deployment and calls them itself (CDI never fires
+ * these events), so every parameter, the observed one included, is one of:
+ * <ul>
+ * <li>{@code SocketEvent}, {@link Socket}, {@link Args}, {@link io.socketee.Handshake},
+ * {@link Namespace};</li>
+ * <li>{@link Ack}: the acknowledgement, or one that sends nothing when none was asked;
+ * {@code Optional<Ack>};</li>
+ * <li>{@link DisconnectReason} ({@code @OnDisconnecting}, {@code @OnDisconnect} only);
+ * {@link Throwable} or a subtype ({@code @OnError} only);</li>
+ * <li>{@code jakarta.servlet.http.HttpSession}: the HTTP session of the handshake request, or
+ * null when it had none;</li>
+ * <li>any other type ({@code @OnEvent} only): the event's arguments, in order, each converted as
+ * {@link Args#get(int, java.lang.reflect.Type)} does (JSON-B for records and POJOs).</li>
+ * </ul>
+ * A handler may be public, protected, package-private or static, but not private. Its namespace
+ * comes from {@link IoNamespace}. A bad handler fails the deployment, with every problem listed.
+ *
+ * <h2>Results and failures</h2>
+ * When the client asked for an acknowledgement, a handler's returned value answers it (a
+ * {@code CompletionStage} once it completes; a {@code void} handler answers through {@link Ack}
+ * itself). A handler that throws, or whose stage fails, is logged; the acknowledgement, if asked,
+ * is answered with {@code {"error": message}} (the exception's message for an
+ * {@link io.socketee.IoException}, else "Internal server error"); the {@link OnError} handlers of
+ * the namespace are told; the socket stays connected.
+ *
+ * <h2>Threads</h2>
+ * Handlers of one client run one at a time, in the order its packets arrived, on a worker thread
+ * carrying the application's context (a managed executor when the server has one), never on a
+ * container I/O thread: they may block.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param socket the socket concerned
+ * @param name the event name; for lifecycle events "connect", "disconnecting", "disconnect", or
+ *     for {@link OnError} the name of the event whose handler failed
+ * @param args the event's arguments (empty for lifecycle events)
+ * @param ack the acknowledgement, when the client asked for one
+ * @param reason why the socket left, for {@link OnDisconnecting} and {@link OnDisconnect}
+ * @param error the failure, for {@link OnError}
+ */
+public record SocketEvent(Socket socket, String name, Args args, Optional<Ack> ack,
+        Optional<DisconnectReason> reason, Optional<Throwable> error) {
+
+    public SocketEvent {
+        Objects.requireNonNull(socket, "socket");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(ack, "ack");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(error, "error");
+    }
+
+    /** The argument at {@code index} as a {@code type}; see {@link Args#get(int, Class)}. */
+    public <T> T arg(int index, Class<T> type) {
+        return args.get(index, type);
+    }
+
+    /** The socket's namespace. */
+    public Namespace namespace() {
+        return socket.namespace();
+    }
+
+    /** Answers the acknowledgement, if the client asked for one; see {@link Ack#send}. */
+    public void reply(Object... values) {
+        ack.ifPresent(a -> a.send(values));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Handlers as CDI observers: the qualifiers {@link io.socketee.event.OnEvent},
+ * {@link io.socketee.event.OnConnect}, {@link io.socketee.event.OnDisconnecting},
+ * {@link io.socketee.event.OnDisconnect}, {@link io.socketee.event.OnError}, the namespace
+ * selector {@link io.socketee.event.IoNamespace}, and the {@link io.socketee.event.SocketEvent}
+ * they observe.
+ */
+package io.socketee.event;

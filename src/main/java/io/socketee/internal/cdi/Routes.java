@@ -1,0 +1,87 @@
+package io.socketee.internal.cdi;
+
+import io.socketee.internal.config.SocketIoConfig.NamespaceConfig;
+import io.socketee.internal.handler.HandlerKind;
+import io.socketee.internal.handler.HandlerMethod;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves the routes of configuration ({@code socketio.namespace.<name>.route.<event>}) to handler
+ * methods at deployment: egg-socket.io's router. Stateless.
+ */
+final class Routes {
+
+    private Routes() {
+    }
+
+    /**
+     * The routed handlers of {@code namespaces}, with a problem for each route that cannot be
+     * resolved or that an {@code @OnEvent} handler already takes.
+     */
+    static List<HandlerMethod> resolve(BeanManager beans, List<NamespaceConfig> namespaces,
+            List<HandlerMethod> annotated, List<String> problems) {
+        List<HandlerMethod> routed = new ArrayList<>();
+        for (NamespaceConfig ns : namespaces) {
+            for (Map.Entry<String, String> route : ns.routes().entrySet()) {
+                String event = route.getKey();
+                String where = "namespace " + ns.name() + " route \"" + event + "\" -> " + route.getValue();
+                boolean taken = annotated.stream().anyMatch(h -> h.kind() == HandlerKind.EVENT
+                        && h.namespace().equals(ns.name()) && h.event().equals(event));
+                if (taken) {
+                    problems.add("SOCKETEE-ROUTE-002 " + where + ": duplicate route, an @OnEvent(\"" + event
+                            + "\") handler of " + ns.name() + " handles it already");
+                    continue;
+                }
+                resolve(beans, route.getValue(), where, problems).ifPresent(m ->
+                        HandlerMethod.route(m.getDeclaringClass(), m, event, ns.name(), problems).ifPresent(routed::add));
+            }
+        }
+        return routed;
+    }
+
+    private static Optional<Method> resolve(BeanManager beans, String target, String where, List<String> problems) {
+        int hash = target.indexOf('#');
+        String beanName = target.substring(0, hash);
+        String methodName = target.substring(hash + 1);
+        Optional<Class<?>> type = beanClass(beans, beanName);
+        if (type.isEmpty()) {
+            problems.add("SOCKETEE-ROUTE-001 " + where + ": no bean named or of class " + beanName);
+            return Optional.empty();
+        }
+        List<Method> found = new ArrayList<>();
+        for (Class<?> c = type.get(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(methodName) && !m.isSynthetic() && !m.isBridge()) {
+                    found.add(m);
+                }
+            }
+        }
+        if (found.size() != 1) {
+            problems.add("SOCKETEE-ROUTE-003 " + where + ": " + (found.isEmpty() ? "no method " : "several methods ")
+                    + methodName + " in " + type.get().getName());
+            return Optional.empty();
+        }
+        return Optional.of(found.get(0));
+    }
+
+    private static Optional<Class<?>> beanClass(BeanManager beans, String name) {
+        Set<Bean<?>> named = beans.getBeans(name);
+        if (!named.isEmpty()) {
+            return Optional.of(named.iterator().next().getBeanClass());
+        }
+        try {
+            Class<?> c = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+            return beans.getBeans(c, Any.Literal.INSTANCE).isEmpty() ? Optional.empty() : Optional.of(c);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.socketee.internal.cdi;
+
+import io.socketee.event.OnConnect;
+import io.socketee.event.OnDisconnect;
+import io.socketee.event.OnDisconnecting;
+import io.socketee.event.OnError;
+import io.socketee.event.OnEvent;
+import io.socketee.internal.handler.HandlerKind;
+import io.socketee.internal.handler.HandlerMethod;
+import io.socketee.internal.handler.HandlerRules;
+import io.socketee.internal.config.SocketIoConfig;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.BeanManager;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedParameterConfigurator;
+import jakarta.inject.Qualifier;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the application's handlers at deployment: every method of a bean type with a parameter
+ * annotated {@code @Observes} and a qualifier of {@code io.socketee.event}. Each is read once (its
+ * parameters resolved to argument kinds) and its {@code @Observes} removed from the annotated type,
+ * because SocketEE calls it itself: its result can answer the acknowledgement and its other
+ * parameters can be event arguments, which CDI would take for injection points. Every bad handler
+ * is reported, all at once, as one deployment problem.
+ *
+ * <p>Used by the container on its deployment thread; read-only afterwards, so thread-safe.
+ */
+public class SocketEeExtension implements Extension {
+    private final List<HandlerMethod> handlers = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final List<HandlerMethod> routes = new ArrayList<>();
+
+    <X> void onType(@Observes @WithAnnotations({OnEvent.class, OnConnect.class, OnDisconnecting.class,
+            OnDisconnect.class, OnError.class}) ProcessAnnotatedType<X> pat) {
+        Class<X> beanClass = pat.getAnnotatedType().getJavaClass();
+        for (AnnotatedMethodConfigurator<? super X> method : pat.configureAnnotatedType().methods()) {
+            for (AnnotatedParameterConfigurator<? super X> param : method.params()) {
+                AnnotatedParameter<? super X> p = param.getAnnotated();
+                if (p.isAnnotationPresent(Observes.class) && ours(p)) {
+                    read(beanClass, method, p);
+                    param.remove(a -> a.annotationType() == Observes.class);
+                }
+            }
+        }
+    }
+
+    private void read(Class<?> beanClass, AnnotatedMethodConfigurator<?> method, AnnotatedParameter<?> p) {
+        List<Annotation> qualifiers = new ArrayList<>();
+        for (Annotation a : p.getAnnotations()) {
+            if (a.annotationType().isAnnotationPresent(Qualifier.class)) {
+                qualifiers.add(a);
+            }
+        }
+        Priority priority = p.getAnnotation(Priority.class);
+        Optional<HandlerMethod> handler = HandlerMethod.read(beanClass, method.getAnnotated().getJavaMember(),
+                p.getPosition(), qualifiers, priority == null ? ObserverMethod.DEFAULT_PRIORITY : priority.value(),
+                problems);
+        handler.ifPresent(handlers::add);
+    }
+
+    private static boolean ours(AnnotatedParameter<?> p) {
+        return p.getAnnotations().stream().anyMatch(a -> HandlerKind.of(a).isPresent());
+    }
+
+    void onValidation(@Observes AfterDeploymentValidation adv, BeanManager beans) {
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(new HandlerRules(handlers).problems());
+        all.addAll(configurationProblems(beans));
+        if (!all.isEmpty()) {
+            adv.addDeploymentProblem(new DeploymentException(
+                    "SocketEE cannot start, " + all.size() + " problem(s):\n  " + String.join("\n  ", all)));
+        }
+    }
+
+    /**
+     * The configuration's problems: bad values, middleware names no interceptor has, routes that
+     * do not resolve. Records the routed handlers.
+     */
+    private List<String> configurationProblems(BeanManager beans) {
+        Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
+        List<String> found = new ArrayList<>();
+        List<SocketIoConfig.NamespaceConfig> namespaces;
+        try {
+            namespaces = SocketIoConfig.read(key -> config.getOptionalValue(key, String.class),
+                    config.getPropertyNames()).namespaces();
+        } catch (SocketIoConfig.InvalidConfigException e) {
+            found.addAll(e.problems());
+            namespaces = e.namespaces();
+        }
+        found.addAll(MiddlewareChains.problems(beans, namespaces));
+        routes.addAll(Routes.resolve(beans, namespaces, handlers, found));
+        return found;
+    }
+
+    /** The handlers found, in discovery order, then those routed by configuration. */
+    public List<HandlerMethod> handlers() {
+        List<HandlerMethod> all = new ArrayList<>(handlers);
+        all.addAll(routes);
+        return List.copyOf(all);
+    }
+}
