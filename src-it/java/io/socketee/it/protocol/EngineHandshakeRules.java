@@ -31,7 +31,7 @@ public abstract class EngineHandshakeRules extends ProtocolRules {
     public void pollingHandshakeIsUtf8PlainTextThatIsNotCached() {
         RawResponse r = http().get("EIO=4&transport=polling");
 
-        assertEquals("text/plain; charset=UTF-8", r.headerOrAbsent("content-type"));
+        assertContentType("text/plain; charset=UTF-8", r);
         assertEquals("no-store", r.headerOrAbsent("cache-control"));
     }
 
@@ -56,7 +56,7 @@ public abstract class EngineHandshakeRules extends ProtocolRules {
         RawResponse r = http().get("EIO=3&transport=polling");
 
         assertEquals(200, r.status(), r::toString);
-        assertEquals("text/plain; charset=UTF-8", r.headerOrAbsent("content-type"));
+        assertContentType("text/plain; charset=UTF-8", r);
         Wire.assertMasked(Wire.OPEN_POLLING_V3, r.text());
     }
 

@@ -66,7 +66,7 @@ public abstract class PollingRules extends ProtocolRules {
         RawResponse r = session.get();
 
         assertEquals(200, r.status());
-        assertEquals("text/plain; charset=UTF-8", r.headerOrAbsent("content-type"));
+        assertContentType("text/plain; charset=UTF-8", r);
         assertEquals("no-store", r.headerOrAbsent("cache-control"));
     }
 
@@ -291,7 +291,7 @@ public abstract class PollingRules extends ProtocolRules {
         pause(SETTLE);
 
         RawResponse r = session.get();
-        assertEquals("text/plain; charset=UTF-8", r.headerOrAbsent("content-type"));
+        assertContentType("text/plain; charset=UTF-8", r);
         assertEquals("42:" + BINARY_ECHO + "10:b4AQIDBA==", r.text());
     }
 

@@ -32,18 +32,60 @@ public abstract class ProtocolRules {
     protected abstract URI baseUrl();
 
     /**
-     * The close code a client sees when the server ends a WebSocket. The reference sends a close
-     * frame without a status code (seen as 1005). Jakarta WebSocket cannot send that (RFC 6455
-     * forbids 1005 on the wire), so SocketEE sends 1000, which no Socket.IO client tells apart;
-     * docs/architecture.md lists this difference.
+     * The close codes of the server under test. The reference closes a WebSocket with a frame
+     * without status code (seen as 1005); Jakarta WebSocket cannot send that (RFC 6455 forbids
+     * 1005 on the wire), so SocketEE sends 1000, which no Socket.IO client tells apart, and closes
+     * a WebSocket refused right after its upgrade with 1008 and the JSON error as reason.
+     * docs/reference-behaviour.md lists both differences.
      */
-    protected int serverCloseCode() {
-        return Wire.SERVER_CLOSE;
+    protected enum CloseCodes {
+        REFERENCE(Wire.SERVER_CLOSE, Wire.SERVER_CLOSE),
+        SOCKETEE(1000, 1008);
+
+        final int serverClose;
+        final int refusedAfterUpgrade;
+
+        CloseCodes(int serverClose, int refusedAfterUpgrade) {
+            this.serverClose = serverClose;
+            this.refusedAfterUpgrade = refusedAfterUpgrade;
+        }
+    }
+
+    /** The close codes of the server under test: the reference's unless overridden. */
+    protected CloseCodes closeCodes() {
+        return CloseCodes.REFERENCE;
+    }
+
+    /** The close code a client sees when the server ends a WebSocket. */
+    protected final int serverCloseCode() {
+        return closeCodes().serverClose;
     }
 
     /** The close code of a WebSocket refused right after its upgrade (a second one for a session). */
-    protected int refusedAfterUpgradeCode() {
-        return Wire.SERVER_CLOSE;
+    protected final int refusedAfterUpgradeCode() {
+        return closeCodes().refusedAfterUpgrade;
+    }
+
+    /**
+     * Asserts a Content-Type by media type and parameters, as HTTP compares them (RFC 9110 8.3:
+     * type, subtype and parameter names are case-insensitive; whitespace around ';' is optional).
+     * WildFly's Undertow always writes {@code text/plain;charset=UTF-8}, without the space the
+     * reference and the other servers write.
+     */
+    protected static void assertContentType(String expected, RawResponse r) {
+        assertEquals(mediaType(expected), mediaType(r.headerOrAbsent("content-type")),
+                () -> "content-type of " + r);
+    }
+
+    private static java.util.List<String> mediaType(String value) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String part : value.split(";")) {
+            String p = part.trim();
+            int eq = p.indexOf('=');
+            parts.add(eq < 0 ? p.toLowerCase(java.util.Locale.ROOT)
+                    : p.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT) + "=" + p.substring(eq + 1).trim());
+        }
+        return parts;
     }
 
     /** A fresh raw HTTP client for the endpoint. */

@@ -31,12 +31,7 @@ public class SocketEeSocketIoViolationIT extends SocketIoViolationRules {
     }
 
     @Override
-    protected int serverCloseCode() {
-        return 1000; // see ProtocolRules#serverCloseCode
-    }
-
-    @Override
-    protected int refusedAfterUpgradeCode() {
-        return 1008; // policy violation, with the engine's JSON error as reason
+    protected CloseCodes closeCodes() {
+        return CloseCodes.SOCKETEE;
     }
 }

@@ -3,15 +3,12 @@ package io.socketee.internal.cdi;
 import io.socketee.internal.config.SocketIoConfig.NamespaceConfig;
 import io.socketee.internal.handler.HandlerKind;
 import io.socketee.internal.handler.HandlerMethod;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Resolves the routes of configuration ({@code socketio.namespace.<name>.route.<event>}) to handler
@@ -24,9 +21,10 @@ final class Routes {
 
     /**
      * The routed handlers of {@code namespaces}, with a problem for each route that cannot be
-     * resolved or that an {@code @OnEvent} handler already takes.
+     * resolved or that an {@code @OnEvent} handler already takes. {@code beans} gives the class of
+     * the bean with a name or class name.
      */
-    static List<HandlerMethod> resolve(BeanManager beans, List<NamespaceConfig> namespaces,
+    static List<HandlerMethod> resolve(Function<String, Optional<Class<?>>> beans, List<NamespaceConfig> namespaces,
             List<HandlerMethod> annotated, List<String> problems) {
         List<HandlerMethod> routed = new ArrayList<>();
         for (NamespaceConfig ns : namespaces) {
@@ -47,11 +45,12 @@ final class Routes {
         return routed;
     }
 
-    private static Optional<Method> resolve(BeanManager beans, String target, String where, List<String> problems) {
+    private static Optional<Method> resolve(Function<String, Optional<Class<?>>> beans, String target, String where,
+            List<String> problems) {
         int hash = target.indexOf('#');
         String beanName = target.substring(0, hash);
         String methodName = target.substring(hash + 1);
-        Optional<Class<?>> type = beanClass(beans, beanName);
+        Optional<Class<?>> type = beans.apply(beanName);
         if (type.isEmpty()) {
             problems.add("SOCKETEE-ROUTE-001 " + where + ": no bean named or of class " + beanName);
             return Optional.empty();
@@ -70,18 +69,5 @@ final class Routes {
             return Optional.empty();
         }
         return Optional.of(found.get(0));
-    }
-
-    private static Optional<Class<?>> beanClass(BeanManager beans, String name) {
-        Set<Bean<?>> named = beans.getBeans(name);
-        if (!named.isEmpty()) {
-            return Optional.of(named.iterator().next().getBeanClass());
-        }
-        try {
-            Class<?> c = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
-            return beans.getBeans(c, Any.Literal.INSTANCE).isEmpty() ? Optional.empty() : Optional.of(c);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
-        }
     }
 }

@@ -20,13 +20,16 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedParameterConfigurator;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +46,8 @@ public class SocketEeExtension implements Extension {
     private final List<HandlerMethod> handlers = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<HandlerMethod> routes = new ArrayList<>();
+    /** Every bean class of the deployment by its bean name and by its class name, for routes. */
+    private final Map<String, Class<?>> beanClasses = new HashMap<>();
 
     <X> void onType(@Observes @WithAnnotations({OnEvent.class, OnConnect.class, OnDisconnecting.class,
             OnDisconnect.class, OnError.class}) ProcessAnnotatedType<X> pat) {
@@ -70,6 +75,21 @@ public class SocketEeExtension implements Extension {
                 p.getPosition(), qualifiers, priority == null ? ObserverMethod.DEFAULT_PRIORITY : priority.value(),
                 problems);
         handler.ifPresent(handlers::add);
+    }
+
+    /**
+     * Records every bean, for the routes of configuration. Routes are not looked up through the
+     * {@code BeanManager} given to this extension: on Payara Micro that one is the library jar's
+     * and does not find the application's beans by name ({@code getBeans("pings")} is empty for a
+     * {@code @Named("pings")} bean in WEB-INF/classes), while Weld on Open Liberty and WildFly
+     * does. Bean events reach the extension for every archive of the deployment.
+     */
+    <T> void onBean(@Observes ProcessBean<T> pb) {
+        Class<?> type = pb.getBean().getBeanClass();
+        beanClasses.putIfAbsent(type.getName(), type);
+        if (pb.getBean().getName() != null) {
+            beanClasses.putIfAbsent(pb.getBean().getName(), type);
+        }
     }
 
     private static boolean ours(AnnotatedParameter<?> p) {
@@ -102,7 +122,7 @@ public class SocketEeExtension implements Extension {
             namespaces = e.namespaces();
         }
         found.addAll(MiddlewareChains.problems(beans, namespaces));
-        routes.addAll(Routes.resolve(beans, namespaces, handlers, found));
+        routes.addAll(Routes.resolve(name -> Optional.ofNullable(beanClasses.get(name)), namespaces, handlers, found));
         return found;
     }
 

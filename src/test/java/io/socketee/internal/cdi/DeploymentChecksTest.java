@@ -52,8 +52,9 @@ class DeploymentChecksTest {
         List<String> problems = new ArrayList<>();
         HandlerMethod chat = HandlerMethod.read(Chat.class, Chat.class.getDeclaredMethod("chat", SocketEvent.class), 0,
                 List.of(OnEvent.Literal.of("chat")), 1000, problems).orElseThrow();
-        List<HandlerMethod> routed = Routes.resolve(EMPTY, List.of(new NamespaceConfig("/", List.of(), List.of(),
-                Map.of("chat", "chat#chat", "ping", "nobody#ping"))), List.of(chat), problems);
+        List<HandlerMethod> routed = Routes.resolve(name -> java.util.Optional.empty(),
+                List.of(new NamespaceConfig("/", List.of(), List.of(), Map.of("chat", "chat#chat", "ping", "nobody#ping"))),
+                List.of(chat), problems);
         assertTrue(routed.isEmpty());
         String all = String.join("\n", problems);
         assertEquals(2, problems.size(), all);

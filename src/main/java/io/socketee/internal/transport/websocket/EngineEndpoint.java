@@ -32,9 +32,10 @@ public final class EngineEndpoint extends Endpoint {
         EngineServer server = engine.get();
         int max = (int) Math.min(Integer.MAX_VALUE, server.options().maxHttpBufferSize());
         // The container's own limit sits at twice ours, so that a frame just over the limit
-        // reaches the check below and gets the reference's close (1009, no reason): Payara's
-        // Tyrus, at its limit, closes with 1009 "Too big." itself. The container limit still
-        // caps what it buffers for one message (Open Liberty ignores it).
+        // reaches the check below and gets the reference's close (1009, no reason) on every
+        // server: at their limit Payara's Tyrus closes with 1009 "Too big." and Open Liberty
+        // with 1009 and a long reason. The container limit still caps what it buffers for one
+        // message (WildFly's Undertow does not enforce it; Tyrus stops at its 4 MB input buffer).
         int containerMax = (int) Math.min(Integer.MAX_VALUE, 2L * max);
         session.setMaxTextMessageBufferSize(containerMax);
         session.setMaxBinaryMessageBufferSize(containerMax);
