@@ -27,7 +27,7 @@ public interface AllowRequest {
      * The handshake request as the engine sees it. Header names are lower case.
      *
      * @param url the path and query string
-     * @param query the query parameters (first value of each)
+     * @param query the query parameters (the last value of a repeated name, as in the reference)
      * @param headers the request headers
      * @param remoteAddress the client's address, when known, else empty
      * @param secure whether the request came over TLS

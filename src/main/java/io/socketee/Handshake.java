@@ -9,7 +9,7 @@ import java.util.Optional;
  * server's {@code socket.handshake}. Immutable and thread-safe.
  *
  * @param headers the HTTP headers of the request that opened the connection, names in lower case
- * @param query the query parameters of that request (first value of each)
+ * @param query the query parameters of that request (the last value of a repeated name, as in the reference)
  * @param auth the authentication payload the client sent when joining the namespace (empty when
  *     none); values as described in {@link Args}. Socket.IO 2 clients send query parameters of
  *     the namespace instead, which appear here as strings (a list of strings when repeated)

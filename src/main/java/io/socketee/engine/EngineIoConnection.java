@@ -18,7 +18,7 @@ public interface EngineIoConnection {
     /** The current transport: "polling" or "websocket". */
     String transport();
 
-    /** The query parameters of the handshake request (first value of each). */
+    /** The query parameters of the handshake request (the last value of a repeated name, as in the reference). */
     Map<String, String> query();
 
     /** The headers of the handshake request, names in lower case. */

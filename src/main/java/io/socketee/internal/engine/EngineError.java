@@ -1,5 +1,7 @@
 package io.socketee.internal.engine;
 
+import io.socketee.internal.protocol.json.JsonWriter;
+
 /**
  * The Engine.IO server's numbered request errors, as the reference server answers them: HTTP 400
  * (403 for {@link #FORBIDDEN}) with {@code {"code":N,"message":"..."}}.
@@ -42,24 +44,8 @@ public enum EngineError {
 
     /** The JSON body with a custom message (used by FORBIDDEN with the verifier's message). */
     public String json(String customMessage) {
-        StringBuilder sb = new StringBuilder("{\"code\":").append(code).append(",\"message\":\"");
-        for (int i = 0; i < customMessage.length(); i++) {
-            char c = customMessage.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append("\"}").toString();
+        StringBuilder sb = new StringBuilder("{\"code\":").append(code).append(",\"message\":");
+        JsonWriter.writeString(customMessage, sb);
+        return sb.append('}').toString();
     }
 }

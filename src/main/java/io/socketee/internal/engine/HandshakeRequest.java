@@ -10,7 +10,7 @@ import java.util.Optional;
  * Immutable and thread-safe.
  *
  * @param url the request path with its query string, as the client sent it
- * @param query the decoded query parameters (first value of each)
+ * @param query the decoded query parameters (the last value of a repeated name, as in the reference)
  * @param headers the request headers, names in lower case
  * @param remoteAddress the peer's IP address
  * @param secure whether the request came over TLS

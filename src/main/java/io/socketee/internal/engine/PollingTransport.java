@@ -23,6 +23,8 @@ import java.util.concurrent.ScheduledFuture;
 final class PollingTransport extends Transport {
     private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final List<EnginePacket> NOOP = List.of(EnginePacket.of(EnginePacketType.NOOP));
+    private static final List<EnginePacket> CLOSE = List.of(EnginePacket.of(EnginePacketType.CLOSE));
 
     private final EngineSession session;
     private final boolean supportsBinary;
@@ -73,7 +75,7 @@ final class PollingTransport extends Transport {
             ex.suspend(wait, () -> onPollTimeout(ex), () -> onPollGone(ex));
             session.flush();
             if (pendingGet != null && shouldClose != null) {
-                send(new ArrayList<>(List.of(EnginePacket.of(EnginePacketType.NOOP))));
+                send(NOOP);
             }
         });
     }
@@ -81,7 +83,7 @@ final class PollingTransport extends Transport {
     private void onPollTimeout(PollingExchange ex) {
         session.locked(() -> {
             if (pendingGet == ex) {
-                send(new ArrayList<>(List.of(EnginePacket.of(EnginePacketType.NOOP))));
+                send(NOOP);
             }
         });
     }
@@ -152,7 +154,7 @@ final class PollingTransport extends Transport {
             if (p.type() == EnginePacketType.CLOSE) {
                 session.locked(() -> {
                     if (pendingGet != null) {
-                        send(new ArrayList<>(List.of(EnginePacket.of(EnginePacketType.NOOP))));
+                        send(NOOP);
                     }
                     closed = true;
                     session.onTransportClose(this);
@@ -199,7 +201,7 @@ final class PollingTransport extends Transport {
             onClosed.run();
         };
         if (pendingGet != null) {
-            send(new ArrayList<>(List.of(EnginePacket.of(EnginePacketType.CLOSE))));
+            send(CLOSE);
             done.run();
         } else if (discarded) {
             done.run();
@@ -222,7 +224,7 @@ final class PollingTransport extends Transport {
     /** Releases a pending GET with a noop, as the upgrade check and close do. */
     void releaseWithNoop() {
         if (pendingGet != null) {
-            send(new ArrayList<>(List.of(EnginePacket.of(EnginePacketType.NOOP))));
+            send(NOOP);
         }
     }
 }

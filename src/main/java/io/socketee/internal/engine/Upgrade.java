@@ -2,7 +2,6 @@ package io.socketee.internal.engine;
 
 import io.socketee.internal.protocol.engine.EnginePacket;
 import io.socketee.internal.protocol.engine.EnginePacketType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
@@ -61,8 +60,8 @@ final class Upgrade {
         if (done) {
             return;
         }
-        if (session.transport() instanceof PollingTransport polling && polling.writable()) {
-            polling.send(new ArrayList<>(List.of(EnginePacket.of(EnginePacketType.NOOP))));
+        if (session.transport() instanceof PollingTransport polling) {
+            polling.releaseWithNoop();
         }
         check = session.schedule(() -> session.locked(this::releasePoll), CHECK_MILLIS);
     }

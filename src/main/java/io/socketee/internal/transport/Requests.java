@@ -16,7 +16,7 @@ public final class Requests {
     private Requests() {
     }
 
-    /** Parses a raw query string; the first value of a repeated name wins, like the reference. */
+    /** Parses a raw query string; the last value of a repeated name wins, as in the reference. */
     public static Map<String, String> parseQuery(String raw) {
         Map<String, String> query = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
@@ -29,7 +29,7 @@ public final class Requests {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            query.putIfAbsent(name, value);
+            query.put(name, value);
         }
         return query;
     }
