@@ -151,9 +151,11 @@ public final class EngineServer {
         }
         EngineSession session = newSession(version, req);
         WebSocketTransport ws = new WebSocketTransport(session, channel);
-        session.open(ws, handshakeJson(session.id(), "websocket"));
-        sessions.put(session.id(), session);
-        listener.onConnection(session);
+        session.holdingInbound(() -> {
+            session.open(ws, handshakeJson(session.id(), "websocket"));
+            sessions.put(session.id(), session);
+            listener.onConnection(session);
+        });
         return new WebSocketHost(session, ws);
     }
 
@@ -247,10 +249,14 @@ public final class EngineServer {
         }
         EngineSession session = newSession(version, req);
         PollingTransport polling = new PollingTransport(session, !req.query().containsKey("b64"));
-        session.open(polling, handshakeJson(session.id(), "polling"));
-        sessions.put(session.id(), session);
-        polling.onRequest(ex);
-        listener.onConnection(session);
+        // the client may POST as soon as it reads the handshake, before the listener has attached
+        // its handler: messages wait until the listener returns instead of going nowhere
+        session.holdingInbound(() -> {
+            session.open(polling, handshakeJson(session.id(), "polling"));
+            sessions.put(session.id(), session);
+            polling.onRequest(ex);
+            listener.onConnection(session);
+        });
     }
 
     private EngineSession newSession(EngineVersion version, HandshakeRequest req) {

@@ -152,6 +152,20 @@ final class EngineSession implements EngineSocket {
         }
     }
 
+    /**
+     * Runs {@code body} with incoming messages held back: a message that arrives meanwhile on
+     * another thread reaches the handler after {@code body} returns, never before, so a handler
+     * attached in {@code body} sees every message. Call without the state lock.
+     */
+    void holdingInbound(Runnable body) {
+        inbound.lock();
+        try {
+            body.run();
+        } finally {
+            inbound.unlock();
+        }
+    }
+
     /** Defers network work until the lock is released; call with the lock held. */
     void defer(Runnable effect) {
         effects.add(effect);

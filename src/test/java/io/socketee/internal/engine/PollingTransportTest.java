@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PollingTransportTest {
@@ -156,6 +161,64 @@ class PollingTransportTest {
             socket.sendText("one too many");
             assertEquals("close:transport error", f.nextEvent(sid));
             assertEquals(0, f.server.clientsCount(), "nothing of the session is kept");
+        }
+    }
+
+    /**
+     * A client POSTs as soon as it has read the handshake, which can be before the server's
+     * connection listener has attached its handler (it does so on the handshake thread, after the
+     * response went out). That message waits for the handler; it is not dropped.
+     */
+    @Test
+    void aMessagePostedBeforeTheHandlerIsAttachedWaitsForIt() throws Exception {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        java.util.concurrent.ExecutorService worker = Executors.newFixedThreadPool(2);
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        EngineServer[] server = new EngineServer[1];
+        server[0] = new EngineServer(EngineOptions.DEFAULTS, socket -> {
+            // the early POST, from another thread, while this listener has not attached anything yet
+            Thread early = new Thread(() -> server[0].handlePolling(new EngineFixture.Exchange("POST",
+                    "EIO=4&transport=polling&sid=" + socket.id(), "440".getBytes(), "text/plain", java.util.Map.of())));
+            early.start();
+            awaitBlockedOrDone(early);
+            socket.setHandler(new EngineSocketHandler() {
+                @Override
+                public void onText(String message) {
+                    seen.add(message);
+                }
+
+                @Override
+                public void onBinary(byte[] message) {
+                }
+
+                @Override
+                public void onClose(String reason) {
+                }
+            });
+        }, scheduler, worker, new SessionIds());
+        try {
+            EngineFixture.Exchange handshake = new EngineFixture.Exchange("GET", "EIO=4&transport=polling", null, null,
+                    java.util.Map.of());
+            server[0].handlePolling(handshake);
+            assertTrue(handshake.await().text().startsWith("0{"));
+            assertEquals("40", seen.poll(EngineFixture.WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } finally {
+            server[0].close();
+            scheduler.shutdownNow();
+            worker.shutdownNow();
+        }
+    }
+
+    /** Waits until {@code t} has finished or is parked waiting for something. */
+    private static void awaitBlockedOrDone(Thread t) {
+        long deadline = System.nanoTime() + EngineFixture.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.State state = t.getState();
+            if (state == Thread.State.TERMINATED || state == Thread.State.WAITING
+                    || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED) {
+                return;
+            }
+            Thread.onSpinWait();
         }
     }
 }
