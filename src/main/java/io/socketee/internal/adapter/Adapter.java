@@ -79,4 +79,14 @@ public interface Adapter {
     default java.util.Optional<RestoredSession> restoreSession(String pid, String offset) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Every room of the namespace on every server, socket-id rooms included (the reference's
+     * {@code allRooms()}); a single server answers its own.
+     */
+    CompletionStage<Set<String>> allRooms();
+
+    /** Stops this adapter (its namespace is gone or the server stops); later calls may do nothing. */
+    default void close() {
+    }
 }

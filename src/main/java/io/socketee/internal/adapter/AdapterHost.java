@@ -1,9 +1,12 @@
 package io.socketee.internal.adapter;
 
+import io.socketee.Args;
 import io.socketee.Socket;
+import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** What an {@link Adapter} needs of its namespace. Implementations are thread-safe. */
 public interface AdapterHost {
@@ -29,4 +32,22 @@ public interface AdapterHost {
      */
     boolean deliver(String sid, SocketIoPacket packet, List<Object> messages, BroadcastOptions options,
             BroadcastAck ack);
+
+    /** A new acknowledgement id of this namespace, for a broadcast with acks another server asked for. */
+    long nextAckId();
+
+    /** Application values (as given to {@code emit}) as JSON, binary as {@link Json.Bin}. */
+    Json.Arr toJson(List<Object> values);
+
+    /** JSON from another server as application values (maps, lists, strings, numbers, booleans, null, byte[]). */
+    Object toJava(Json value);
+
+    /** JSON from another server as event arguments. */
+    Args args(List<Json> values);
+
+    /**
+     * An event another server sent with {@code serverSideEmit}: {@code data} is the event name then
+     * its arguments; {@code reply}, when not null, takes the first argument of the listener's answer.
+     */
+    void receiveServerSideEmit(Json.Arr data, Consumer<Json> reply);
 }

@@ -115,7 +115,9 @@ final class SioBroadcastOperator implements BroadcastOperator {
         Events.checkEmittable(event);
         Json.Arr data = server.mapper().toJsonArray(Json.of(event), args);
         Collection<SioNamespace> namespaces = targets.get();
-        int reports = namespaces.stream().mapToInt(n -> n.adapter().serverCount()).sum();
+        // every server reports how many clients it asked, even 0; a local broadcast asks only this one
+        int reports = options.local() ? namespaces.size()
+                : namespaces.stream().mapToInt(n -> n.adapter().serverCount()).sum();
         AckCollector collector = new AckCollector(reports, server.executor());
         options.timeout().ifPresent(t -> collector.expireAfter(t, server.scheduler()));
         for (SioNamespace nsp : namespaces) {

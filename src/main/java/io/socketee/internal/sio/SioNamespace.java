@@ -11,6 +11,7 @@ import io.socketee.internal.adapter.AdapterHost;
 import io.socketee.internal.adapter.BroadcastAck;
 import io.socketee.internal.adapter.BroadcastOptions;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
+import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,8 +58,8 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Adapte
         this.name = name;
         this.parent = parent;
         SioOptions.Recovery recovery = server.options().recovery();
-        this.adapter = new InMemoryAdapter(this, recovery.enabled() ? recovery.maxDisconnectionDuration() : null,
-                System::currentTimeMillis);
+        this.adapter = server.adapters().create(this, new InMemoryAdapter(this,
+                recovery.enabled() ? recovery.maxDisconnectionDuration() : null, System::currentTimeMillis));
     }
 
     @Override
@@ -165,8 +167,53 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Adapte
         return server;
     }
 
-    long nextAckId() {
+    @Override
+    public long nextAckId() {
         return ackIds.getAndIncrement();
+    }
+
+    @Override
+    public Json.Arr toJson(List<Object> values) {
+        return server.mapper().toJsonArray(null, values.toArray());
+    }
+
+    @Override
+    public Object toJava(Json value) {
+        return server.mapper().toJava(value);
+    }
+
+    @Override
+    public Args args(List<Json> values) {
+        return new SioArgs(server.mapper(), values);
+    }
+
+    @Override
+    public void receiveServerSideEmit(Json.Arr data, Consumer<Json> reply) {
+        List<Json> items = data.items();
+        if (items.isEmpty() || !(items.get(0) instanceof Json.Str event)) {
+            LOG.fine(() -> "server-side event without a name in " + name);
+            return;
+        }
+        Args args = new SioArgs(server.mapper(), items.subList(1, items.size()));
+        Optional<io.socketee.Ack> ack = reply == null ? Optional.empty() : Optional.of(new OnceReply(reply));
+        server.executor().execute(() -> receiveServerSideEmit(event.value(), args, ack));
+    }
+
+    /** The answer to a server-side event: its first argument goes back, once. Thread-safe. */
+    private final class OnceReply implements io.socketee.Ack {
+        private final java.util.concurrent.atomic.AtomicReference<Consumer<Json>> reply;
+
+        OnceReply(Consumer<Json> reply) {
+            this.reply = new java.util.concurrent.atomic.AtomicReference<>(reply);
+        }
+
+        @Override
+        public void send(Object... args) {
+            Consumer<Json> r = reply.getAndSet(null);
+            if (r != null) {
+                r.accept(args.length == 0 ? Json.NULL : server.mapper().toJson(args[0]));
+            }
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.socketee.internal.sio;
 
+import io.socketee.internal.adapter.AdapterFactory;
+
 import io.socketee.BroadcastOperator;
 import io.socketee.IoServer;
 import io.socketee.Namespace;
@@ -40,6 +42,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     private final SioOptions options;
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
+    private final AdapterFactory adapters;
     private final JsonMapper mapper = new JsonMapper();
     private final SocketIds ids = new SocketIds();
     private final ZoneId zone = ZoneId.systemDefault();
@@ -58,10 +61,24 @@ public final class SioServer extends DelegatingOperator implements EngineListene
      * @param scheduler runs connect and acknowledgement timeouts; its tasks are short
      */
     public SioServer(SioOptions options, Executor executor, ScheduledExecutorService scheduler) {
+        this(options, executor, scheduler, AdapterFactory.IN_MEMORY);
+    }
+
+    /**
+     * Creates the server with its main namespace "/" and the adapters {@code adapters} makes (a
+     * cluster adapter, for one).
+     */
+    public SioServer(SioOptions options, Executor executor, ScheduledExecutorService scheduler,
+            AdapterFactory adapters) {
         this.options = Objects.requireNonNull(options, "options");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.adapters = Objects.requireNonNull(adapters, "adapters");
         of("/");
+    }
+
+    AdapterFactory adapters() {
+        return adapters;
     }
 
     @Override
@@ -153,6 +170,8 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         for (Client client : new ArrayList<>(clients)) {
             client.shutdown();
         }
+        namespaces.values().forEach(n -> n.adapter().close());
+        adapters.close();
         mapper.close();
     }
 
@@ -179,7 +198,9 @@ public final class SioServer extends DelegatingOperator implements EngineListene
 
     /** Drops a child namespace whose last socket left. */
     void dropChild(SioNamespace child, ParentNamespace parent) {
-        namespaces.remove(child.name(), child);
+        if (namespaces.remove(child.name(), child)) {
+            child.adapter().close();
+        }
         parent.forget(child);
     }
 

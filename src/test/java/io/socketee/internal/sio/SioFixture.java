@@ -24,6 +24,12 @@ public final class SioFixture {
         server = new SioServer(new SioOptions(CONNECT_TIMEOUT, 10, 64), executor, scheduler);
     }
 
+    /** A server whose namespaces get their adapters from {@code adapters}, given this fixture's scheduler. */
+    public SioFixture(java.util.function.Function<ManualScheduler, io.socketee.internal.adapter.AdapterFactory> adapters) {
+        server = new SioServer(new SioOptions(CONNECT_TIMEOUT, 10, 64), Runnable::run, scheduler,
+                adapters.apply(scheduler));
+    }
+
     /** A new Engine.IO session of the given version, handed to the server. */
     public FakeEngineSocket open(EngineVersion version) {
         return open(version, Map.of());

@@ -187,6 +187,16 @@ public final class InMemoryAdapter implements Adapter {
         return 1;
     }
 
+    @Override
+    public CompletionStage<Set<String>> allRooms() {
+        return CompletableFuture.completedFuture(rooms());
+    }
+
+    /** A snapshot of this server's rooms, socket-id rooms included. */
+    public synchronized Set<String> rooms() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(rooms.keySet()));
+    }
+
     private List<String> targets(BroadcastOptions options) {
         synchronized (this) {
             return select(options.rooms(), options.except());

@@ -47,6 +47,31 @@ class InMemoryAdapterTest {
             delivered.put(sid, messages);
             return true;
         }
+
+        @Override
+        public long nextAckId() {
+            return 0;
+        }
+
+        @Override
+        public Json.Arr toJson(List<Object> values) {
+            throw new UnsupportedOperationException("not used by the in-memory adapter");
+        }
+
+        @Override
+        public Object toJava(Json value) {
+            throw new UnsupportedOperationException("not used by the in-memory adapter");
+        }
+
+        @Override
+        public io.socketee.Args args(List<Json> values) {
+            throw new UnsupportedOperationException("not used by the in-memory adapter");
+        }
+
+        @Override
+        public void receiveServerSideEmit(Json.Arr data, java.util.function.Consumer<Json> reply) {
+            throw new UnsupportedOperationException("not used by the in-memory adapter");
+        }
     });
     private final SocketIoPacket packet =
             new SocketIoPacket(SocketIoPacketType.EVENT, "/", SocketIoPacket.NO_ID, Json.arr(Json.of("e")));

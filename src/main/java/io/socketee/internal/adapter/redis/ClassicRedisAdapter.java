@@ -1,0 +1,532 @@
+package io.socketee.internal.adapter.redis;
+
+import io.socketee.AckTimeoutException;
+import io.socketee.Args;
+import io.socketee.IoException;
+import io.socketee.internal.adapter.Adapter;
+import io.socketee.internal.adapter.AdapterHost;
+import io.socketee.internal.adapter.BroadcastAck;
+import io.socketee.internal.adapter.BroadcastOptions;
+import io.socketee.internal.adapter.RestoredSession;
+import io.socketee.internal.adapter.SessionSnapshot;
+import io.socketee.internal.adapter.SocketDetails;
+import io.socketee.internal.adapter.memory.InMemoryAdapter;
+import io.socketee.internal.adapter.redis.ClassicMessage.AllRooms;
+import io.socketee.internal.adapter.redis.ClassicMessage.Broadcast;
+import io.socketee.internal.adapter.redis.ClassicMessage.BroadcastClientCount;
+import io.socketee.internal.adapter.redis.ClassicMessage.BroadcastWithAck;
+import io.socketee.internal.adapter.redis.ClassicMessage.DisconnectSockets;
+import io.socketee.internal.adapter.redis.ClassicMessage.Done;
+import io.socketee.internal.adapter.redis.ClassicMessage.FetchSockets;
+import io.socketee.internal.adapter.redis.ClassicMessage.LegacySocketRequest;
+import io.socketee.internal.adapter.redis.ClassicMessage.Request;
+import io.socketee.internal.adapter.redis.ClassicMessage.Response;
+import io.socketee.internal.adapter.redis.ClassicMessage.RoomsResponse;
+import io.socketee.internal.adapter.redis.ClassicMessage.ServerSideEmit;
+import io.socketee.internal.adapter.redis.ClassicMessage.ServerSideEmitResponse;
+import io.socketee.internal.adapter.redis.ClassicMessage.Sockets;
+import io.socketee.internal.adapter.redis.ClassicMessage.SocketsJoin;
+import io.socketee.internal.adapter.redis.ClassicMessage.SocketsLeave;
+import io.socketee.internal.adapter.redis.ClassicMessage.SocketsResponse;
+import io.socketee.internal.adapter.redis.ClassicMessage.Target;
+import io.socketee.internal.protocol.ProtocolException;
+import io.socketee.internal.protocol.json.Json;
+import io.socketee.internal.protocol.socketio.SocketIoPacket;
+import io.socketee.internal.protocol.socketio.SocketIoPacketType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The adapter of one namespace in a cluster that shares Redis, speaking the classic protocol of
+ * Node's {@code @socket.io/redis-adapter} ({@code createAdapter}) and {@code @socket.io/redis-emitter}
+ * byte for byte, so SocketEE and Node servers can share rooms. Local sockets and their rooms stay
+ * in the wrapped {@link InMemoryAdapter}; this class adds the other servers: it publishes what
+ * concerns them, answers their requests and collects their responses (the cluster rules), over a
+ * {@link RedisBus}.
+ *
+ * <p>Thread-safe: pending requests are in concurrent maps and complete once; messages from Redis
+ * arrive on the bus's subscriber thread, one at a time; a malformed one is logged and dropped.
+ * Like the Node adapter, socketsJoin, socketsLeave and disconnectSockets are fire-and-forget, and
+ * a request that waits for answers counts the servers with {@code PUBSUB NUMSUB} and fails after
+ * the requests timeout when some never answer (a server that died).
+ */
+public final class ClassicRedisAdapter implements Adapter {
+    private static final Logger LOG = Logger.getLogger(ClassicRedisAdapter.class.getName());
+
+    private final AdapterHost host;
+    private final InMemoryAdapter local;
+    private final RedisBus bus;
+    private final ClassicChannels channels;
+    private final String uid;
+    private final Duration requestsTimeout;
+    private final ScheduledExecutorService scheduler;
+    private final Supplier<String> requestIds;
+    private final Map<String, Pending> requests = new ConcurrentHashMap<>();
+    private final Map<String, BroadcastAck> ackRequests = new ConcurrentHashMap<>();
+    private final RedisBus.Subscription subscription;
+
+    /**
+     * Creates the adapter and subscribes it.
+     *
+     * @param prefix the key prefix, {@code socket.io} unless every node of the cluster uses another
+     * @param uid this node's id for this namespace (never {@code emitter})
+     * @param requestIds new request ids, unique across the cluster
+     */
+    public ClassicRedisAdapter(AdapterHost host, InMemoryAdapter local, RedisBus bus, String prefix, String uid,
+            Duration requestsTimeout, ScheduledExecutorService scheduler, Supplier<String> requestIds) {
+        this.host = host;
+        this.local = local;
+        this.bus = bus;
+        this.channels = new ClassicChannels(prefix, host.name());
+        this.uid = uid;
+        this.requestsTimeout = requestsTimeout;
+        this.scheduler = scheduler;
+        this.requestIds = requestIds;
+        this.subscription = bus.subscribe(List.of(globEscaped(channels.broadcast()) + "*"),
+                List.of(channels.request(), channels.response(), channels.responseFor(uid)), this::onMessage);
+    }
+
+    /** This node's id in the cluster, for this namespace. */
+    public String uid() {
+        return uid;
+    }
+
+    // ---- membership: local only ------------------------------------------------------------
+
+    @Override
+    public void addAll(String sid, Collection<String> rooms) {
+        local.addAll(sid, rooms);
+    }
+
+    @Override
+    public void del(String sid, String room) {
+        local.del(sid, room);
+    }
+
+    @Override
+    public void delAll(String sid) {
+        local.delAll(sid);
+    }
+
+    @Override
+    public Set<String> socketRooms(String sid) {
+        return local.socketRooms(sid);
+    }
+
+    @Override
+    public Set<String> sockets(Set<String> rooms) {
+        return local.sockets(rooms);
+    }
+
+    @Override
+    public void persistSession(SessionSnapshot session) {
+        local.persistSession(session);
+    }
+
+    @Override
+    public Optional<RestoredSession> restoreSession(String pid, String offset) {
+        return local.restoreSession(pid, offset);
+    }
+
+    // ---- operations ------------------------------------------------------------------------
+
+    @Override
+    public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
+        if (!options.local()) {
+            Broadcast b = new Broadcast(uid, host.name(), (Json.Arr) packet.data(), target(options), flags(options, false));
+            bus.publish(channels.broadcastFor(List.copyOf(options.rooms())), ClassicCodec.encode(b));
+        }
+        local.broadcast(packet, options);
+    }
+
+    @Override
+    public void broadcastWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAck ack) {
+        if (!options.local()) {
+            String requestId = requestIds.get();
+            ackRequests.put(requestId, ack);
+            // answers from other servers count until the broadcast's timeout (the requests timeout when it has none)
+            Duration keep = options.timeout().orElse(requestsTimeout);
+            scheduler.schedule(() -> {
+                ackRequests.remove(requestId);
+            }, keep.toMillis(), TimeUnit.MILLISECONDS);
+            bus.publish(channels.request(), ClassicCodec.encode(new BroadcastWithAck(Optional.of(uid), requestId,
+                    host.name(), (Json.Arr) packet.data(), target(options), flags(options, true))));
+        }
+        local.broadcastWithAck(packet, options, ack);
+    }
+
+    @Override
+    public CompletionStage<List<SocketDetails>> fetchSockets(BroadcastOptions options) {
+        CompletionStage<List<SocketDetails>> mine = local.fetchSockets(options);
+        int servers = options.local() ? 1 : serverCount();
+        if (servers <= 1) {
+            return mine;
+        }
+        String requestId = requestIds.get();
+        CompletableFuture<List<Response>> others = request(new FetchSockets(Optional.of(uid), requestId, target(options)),
+                requestId, servers - 1, options.timeout().orElse(requestsTimeout), "fetchSockets");
+        return mine.thenCombine(others, (found, responses) -> {
+            List<SocketDetails> all = new ArrayList<>(found);
+            for (Response r : responses) {
+                if (r instanceof SocketsResponse s) {
+                    for (Json item : s.sockets().items()) {
+                        all.add(SocketDescriptions.decode(item, host));
+                    }
+                }
+            }
+            return List.copyOf(all);
+        });
+    }
+
+    @Override
+    public void addSockets(BroadcastOptions options, Collection<String> rooms) {
+        local.addSockets(options, rooms);
+        if (!options.local()) {
+            bus.publish(channels.request(), ClassicCodec.encode(new SocketsJoin(Optional.of(uid), target(options),
+                    List.copyOf(rooms))));
+        }
+    }
+
+    @Override
+    public void delSockets(BroadcastOptions options, Collection<String> rooms) {
+        local.delSockets(options, rooms);
+        if (!options.local()) {
+            bus.publish(channels.request(), ClassicCodec.encode(new SocketsLeave(Optional.of(uid), target(options),
+                    List.copyOf(rooms))));
+        }
+    }
+
+    @Override
+    public void disconnectSockets(BroadcastOptions options, boolean close) {
+        if (!options.local()) {
+            bus.publish(channels.request(), ClassicCodec.encode(new DisconnectSockets(Optional.of(uid), target(options),
+                    close)));
+        }
+        local.disconnectSockets(options, close);
+    }
+
+    @Override
+    public void serverSideEmit(List<Object> args) {
+        bus.publish(channels.request(), ClassicCodec.encode(new ServerSideEmit(Optional.of(uid), Optional.empty(),
+                host.toJson(args))));
+    }
+
+    @Override
+    public CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> args, Duration timeout) {
+        int others = serverCount() - 1;
+        if (others <= 0) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        String requestId = requestIds.get();
+        return request(new ServerSideEmit(Optional.of(uid), Optional.of(requestId), host.toJson(args)), requestId,
+                others, timeout, "serverSideEmit").thenApply(responses -> {
+                    List<Object> answers = new ArrayList<>();
+                    for (Response r : responses) {
+                        if (r instanceof ServerSideEmitResponse e) {
+                            answers.add(host.toJava(e.data()));
+                        }
+                    }
+                    return java.util.Collections.unmodifiableList(answers);
+                });
+    }
+
+    @Override
+    public CompletionStage<Set<String>> allRooms() {
+        Set<String> mine = local.rooms();
+        int servers = serverCount();
+        if (servers <= 1) {
+            return CompletableFuture.completedFuture(mine);
+        }
+        String requestId = requestIds.get();
+        return request(new AllRooms(Optional.of(uid), requestId), requestId, servers - 1, requestsTimeout, "allRooms")
+                .thenApply(responses -> {
+                    Set<String> all = new LinkedHashSet<>(mine);
+                    for (Response r : responses) {
+                        if (r instanceof RoomsResponse rooms) {
+                            all.addAll(rooms.rooms());
+                        }
+                    }
+                    return java.util.Collections.unmodifiableSet(all);
+                });
+    }
+
+    /** {@code PUBSUB NUMSUB} of the request channel; 1 (this server alone) when Redis is away. */
+    @Override
+    public int serverCount() {
+        try {
+            return (int) Math.max(1, bus.numSub(channels.request()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "cannot count the servers; counting this one only", e);
+            return 1;
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        for (Pending p : requests.values()) {
+            p.fail(new IoException("the adapter of " + host.name() + " was closed"));
+        }
+        requests.clear();
+        ackRequests.clear();
+    }
+
+    // ---- requests with answers -------------------------------------------------------------
+
+    private CompletableFuture<List<Response>> request(Request request, String requestId, int expected, Duration timeout,
+            String what) {
+        Pending pending = new Pending(expected);
+        requests.put(requestId, pending);
+        ScheduledFuture<?> timer = scheduler.schedule(() -> {
+            if (requests.remove(requestId, pending)) {
+                pending.timeout(what);
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        pending.result.whenComplete((r, e) -> {
+            timer.cancel(false);
+            requests.remove(requestId, pending);
+        });
+        bus.publish(channels.request(), ClassicCodec.encode(request));
+        return pending.result;
+    }
+
+    /** The answers one request still waits for. Thread-safe: guarded by itself. */
+    private final class Pending {
+        final int expected;
+        final List<Response> responses = new ArrayList<>();
+        final CompletableFuture<List<Response>> result = new CompletableFuture<>();
+
+        Pending(int expected) {
+            this.expected = expected;
+        }
+
+        void add(Response r) {
+            List<Response> done = null;
+            synchronized (this) {
+                responses.add(r);
+                if (responses.size() == expected) {
+                    done = List.copyOf(responses);
+                }
+            }
+            if (done != null) {
+                result.complete(done);
+            }
+        }
+
+        void timeout(String what) {
+            List<Response> partial;
+            synchronized (this) {
+                partial = List.copyOf(responses);
+            }
+            if (what.equals("serverSideEmit")) {
+                List<Args> answers = new ArrayList<>();
+                for (Response r : partial) {
+                    if (r instanceof ServerSideEmitResponse e) {
+                        answers.add(host.args(List.of(e.data())));
+                    }
+                }
+                result.completeExceptionally(new AckTimeoutException(answers));
+            } else {
+                result.completeExceptionally(new IoException("timeout reached while waiting for " + what
+                        + " response: only " + partial.size() + " of " + expected + " servers answered"));
+            }
+        }
+
+        void fail(Throwable e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    // ---- messages from Redis ---------------------------------------------------------------
+
+    private void onMessage(String channel, byte[] message) {
+        try {
+            if (channel.equals(channels.request())) {
+                onRequest(ClassicCodec.decodeRequest(message));
+            } else if (channel.equals(channels.response()) || channel.equals(channels.responseFor(uid))) {
+                onResponse(ClassicCodec.decodeResponse(message));
+            } else if (channels.roomOf(channel) != null) {
+                onBroadcast(channels.roomOf(channel), message);
+            }
+        } catch (ProtocolException e) {
+            LOG.warning(() -> "SOCKETEE-REDIS-002 dropped a malformed message on " + channel + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "SOCKETEE-REDIS-003 failed to handle a message on " + channel, e);
+        }
+    }
+
+    private void onBroadcast(String room, byte[] message) {
+        if (!room.isEmpty() && local.sockets(Set.of(room)).isEmpty()) {
+            return; // nobody here is in that one room
+        }
+        Broadcast b = ClassicCodec.decodeBroadcast(message);
+        if (b.uid().equals(uid) || !b.nsp().equals(host.name())) {
+            return;
+        }
+        local.broadcast(new SocketIoPacket(SocketIoPacketType.EVENT, host.name(), SocketIoPacket.NO_ID, b.data()),
+                options(b.target(), b.flags()));
+    }
+
+    private void onRequest(Request request) {
+        boolean mine = request.uid().filter(uid::equals).isPresent();
+        if (request instanceof Sockets s) {
+            if (!requests.containsKey(s.requestId())) {
+                List<Json> ids = new ArrayList<>();
+                local.sockets(new LinkedHashSet<>(s.rooms())).forEach(id -> ids.add(new Json.Str(id)));
+                respond(new SocketsResponse(s.requestId(), new Json.Arr(ids)));
+            }
+        } else if (request instanceof AllRooms a) {
+            if (!requests.containsKey(a.requestId())) {
+                respond(new RoomsResponse(a.requestId(), List.copyOf(local.rooms())));
+            }
+        } else if (request instanceof SocketsJoin j) {
+            if (!mine) {
+                local.addSockets(options(j.target(), null), j.rooms());
+            }
+        } else if (request instanceof SocketsLeave l) {
+            if (!mine) {
+                local.delSockets(options(l.target(), null), l.rooms());
+            }
+        } else if (request instanceof DisconnectSockets d) {
+            if (!mine) {
+                local.disconnectSockets(options(d.target(), null), d.close());
+            }
+        } else if (request instanceof LegacySocketRequest l) {
+            onLegacy(l);
+        } else if (request instanceof FetchSockets f) {
+            if (!requests.containsKey(f.requestId())) {
+                local.fetchSockets(options(f.target(), null)).thenAccept(found -> {
+                    List<Json> items = new ArrayList<>();
+                    found.forEach(d -> items.add(SocketDescriptions.encode(d, host)));
+                    respond(new SocketsResponse(f.requestId(), new Json.Arr(items)));
+                });
+            }
+        } else if (request instanceof ServerSideEmit e) {
+            if (!mine) {
+                host.receiveServerSideEmit(e.data(), e.requestId()
+                        .<java.util.function.Consumer<Json>>map(id -> answer -> respond(new ServerSideEmitResponse(id, answer)))
+                        .orElse(null));
+            }
+        } else if (request instanceof BroadcastWithAck b) {
+            if (!ackRequests.containsKey(b.requestId()) && b.nsp().equals(host.name())) {
+                onBroadcastWithAck(b);
+            }
+        }
+    }
+
+    private void onLegacy(LegacySocketRequest l) {
+        host.socket(l.sid()).ifPresent(socket -> {
+            switch (l.type()) {
+                case 2 -> l.room().ifPresent(socket::join);
+                case 3 -> l.room().ifPresent(socket::leave);
+                default -> socket.disconnect(l.close());
+            }
+            respond(new Done(l.requestId()));
+        });
+    }
+
+    /** Another server's broadcast with acks: ask the local sockets, then report the count and each answer. */
+    private void onBroadcastWithAck(BroadcastWithAck b) {
+        String requestId = b.requestId();
+        SocketIoPacket packet = new SocketIoPacket(SocketIoPacketType.EVENT, host.name(), host.nextAckId(), b.data());
+        local.broadcastWithAck(packet, options(b.target(), b.flags()), new BroadcastAck() {
+            @Override
+            public void expect(int count) {
+                respond(new BroadcastClientCount(requestId, count));
+            }
+
+            @Override
+            public void answered(Args answer) {
+                Json first = answer.isEmpty() ? Json.NULL : host.toJson(java.util.Arrays.asList(answer.get(0))).items().get(0);
+                respond(new ClassicMessage.BroadcastAck(requestId, first));
+            }
+
+            @Override
+            public void lost() {
+                // the requester's timeout covers answers that never come
+            }
+        });
+    }
+
+    private void onResponse(Response response) {
+        Pending pending = requests.get(response.requestId());
+        if (pending != null) {
+            pending.add(response);
+            return;
+        }
+        BroadcastAck ack = ackRequests.get(response.requestId());
+        if (ack == null) {
+            return; // another server's request, or one that timed out
+        }
+        if (response instanceof BroadcastClientCount c) {
+            ack.expect(c.clientCount());
+        } else if (response instanceof ClassicMessage.BroadcastAck a) {
+            ack.answered(host.args(List.of(a.packet())));
+        }
+    }
+
+    private void respond(Response response) {
+        bus.publish(channels.response(), ClassicCodec.encode(response));
+    }
+
+    // ---- options on the wire ---------------------------------------------------------------
+
+    private static Target target(BroadcastOptions options) {
+        return new Target(List.copyOf(options.rooms()), List.copyOf(options.except()));
+    }
+
+    /** {@code {}}, plus volatile, compress (when off) and, for acks, timeout, as Node writes them. */
+    private static Json.Obj flags(BroadcastOptions options, boolean withTimeout) {
+        Map<String, Json> f = new LinkedHashMap<>();
+        if (options.volatileDelivery()) {
+            f.put("volatile", Json.of(true));
+        }
+        if (!options.compress()) {
+            f.put("compress", Json.of(false));
+        }
+        if (withTimeout) {
+            options.timeout().ifPresent(t -> f.put("timeout", new Json.Num(t.toMillis())));
+        }
+        return new Json.Obj(f);
+    }
+
+    /** What a message from another server selects, delivered here only. */
+    private static BroadcastOptions options(Target target, Json.Obj flags) {
+        Map<String, Json> f = flags == null ? Map.of() : flags.fields();
+        boolean volatileDelivery = f.get("volatile") instanceof Json.Bool v && v.value();
+        boolean compress = !(f.get("compress") instanceof Json.Bool c && !c.value());
+        Optional<Duration> timeout = f.get("timeout") instanceof Json.Num n
+                ? Optional.of(Duration.ofMillis((long) n.value())) : Optional.empty();
+        return new BroadcastOptions(new LinkedHashSet<>(target.rooms()), new LinkedHashSet<>(target.except()), true,
+                volatileDelivery, compress, timeout);
+    }
+
+    /** {@code text} with Redis glob characters escaped, for a PSUBSCRIBE pattern. */
+    static String globEscaped(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+}
