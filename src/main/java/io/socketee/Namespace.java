@@ -57,6 +57,13 @@ public interface Namespace extends BroadcastOperator {
     /** Adds a listener for an event another server sent with {@link #serverSideEmit}. */
     Namespace onServerSideEmit(String event, ServerSideListener listener);
 
+    /**
+     * Every room of this namespace on every server of the cluster, socket-id rooms included (the
+     * reference adapter's {@code allRooms()}); a single server answers with its own rooms. Fails
+     * with an {@link IoException} when some server did not answer in time.
+     */
+    CompletionStage<java.util.Set<String>> allRooms();
+
     /** Told of each socket that joins the namespace. */
     @FunctionalInterface
     interface ConnectionListener {

@@ -61,13 +61,23 @@ public class SocketEeRuntime {
         sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth(),
                 config.cleanupEmptyChildNamespaces(), new SioOptions.Recovery(config.recovery().enabled(),
                 config.recovery().maxDisconnectionDuration(), config.recovery().skipMiddlewares())),
-                AppExecutor.create(workers), scheduler);
+                AppExecutor.create(workers), scheduler, adapters());
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);
         io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
         engine = idGenerator.isResolvable()
                 ? new EngineServer(engineOptions(), sio, scheduler, workers, new GeneratedIds(idGenerator.get()))
                 : new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
+    }
+
+    /** The in-memory adapter, or the Redis one when {@code socketio.adapter=redis}. */
+    private io.socketee.internal.adapter.AdapterFactory adapters() {
+        if (config.redis().isEmpty()) {
+            return io.socketee.internal.adapter.AdapterFactory.IN_MEMORY;
+        }
+        SocketIoConfig.RedisSettings r = config.redis().get();
+        return io.socketee.internal.adapter.redis.RedisAdapters.connect(r.url(), r.password(), r.database(), r.key(),
+                r.requestsTimeout(), scheduler, threads("socketee-redis"));
     }
 
     /** The configured engine options, with the application's {@link io.socketee.AllowRequest} if any. */

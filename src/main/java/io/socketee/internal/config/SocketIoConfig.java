@@ -36,7 +36,21 @@ public record SocketIoConfig(
         int maxQueuedFrames,
         boolean cleanupEmptyChildNamespaces,
         List<NamespaceConfig> namespaces,
-        Recovery recovery) {
+        Recovery recovery,
+        Optional<RedisSettings> redis) {
+
+    /**
+     * Where the cluster's Redis is ({@code socketio.adapter=redis}); empty with the in-memory adapter.
+     *
+     * @param url the Redis URL (redis:// or rediss://), user, password and database included if given
+     * @param password the password when the URL has none
+     * @param database the database when the URL has none
+     * @param key the channel prefix
+     * @param requestsTimeout how long requests wait for the other servers
+     */
+    public record RedisSettings(java.net.URI url, Optional<String> password, java.util.OptionalInt database, String key,
+            Duration requestsTimeout) {
+    }
 
     /**
      * The reference's {@code connectionStateRecovery} option.
@@ -131,11 +145,50 @@ public record SocketIoConfig(
             namespaces.add(new NamespaceConfig(name, r.list(ConfigKeys.NAMESPACE_CONNECTION_MIDDLEWARE, name),
                     r.list(ConfigKeys.NAMESPACE_PACKET_MIDDLEWARE, name), routes(r, name, propertyNames)));
         }
+        Optional<RedisSettings> redis = redis(r);
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL, maxQueued);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, maxQueued,
-                cleanupChildren, List.copyOf(namespaces), recovery);
+                cleanupChildren, List.copyOf(namespaces), recovery, redis);
+    }
+
+    private static Optional<RedisSettings> redis(Reader r) {
+        String adapter = r.string(ConfigKeys.ADAPTER).trim();
+        if (adapter.equals("memory")) {
+            return Optional.empty();
+        }
+        if (!adapter.equals("redis")) {
+            r.problem(ConfigKeys.ADAPTER, adapter, "is not an adapter (memory, redis)");
+            return Optional.empty();
+        }
+        String url = r.string(ConfigKeys.REDIS_URL).trim();
+        java.net.URI uri = null;
+        try {
+            uri = new java.net.URI(url);
+            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+                r.problem(ConfigKeys.REDIS_URL, url, "must be redis://host[:port][/database] or rediss://...");
+            }
+        } catch (java.net.URISyntaxException e) {
+            r.problem(ConfigKeys.REDIS_URL, url, "is not a URL: " + e.getReason());
+        }
+        String password = r.string(ConfigKeys.REDIS_PASSWORD);
+        String db = r.string(ConfigKeys.REDIS_DATABASE).trim();
+        java.util.OptionalInt database = java.util.OptionalInt.empty();
+        if (!db.isEmpty()) {
+            try {
+                database = java.util.OptionalInt.of(Integer.parseInt(db));
+            } catch (NumberFormatException e) {
+                r.problem(ConfigKeys.REDIS_DATABASE, db, "is not a database number");
+            }
+        }
+        String key = r.string(ConfigKeys.REDIS_KEY);
+        if (key.isEmpty()) {
+            r.problem(ConfigKeys.REDIS_KEY, key, "must not be empty");
+        }
+        Duration timeout = r.millis(ConfigKeys.REDIS_REQUESTS_TIMEOUT);
+        return uri == null ? Optional.empty() : Optional.of(new RedisSettings(uri,
+                password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout));
     }
 
     private static java.util.Map<String, String> routes(Reader r, String nsp, Iterable<String> propertyNames) {

@@ -78,6 +78,20 @@ final class ParentNamespace extends DelegatingOperator implements Namespace {
         return CompletableFuture.completedFuture(List.<Object>of()).minimalCompletionStage();
     }
 
+    /** The rooms of every child. */
+    @Override
+    public CompletionStage<Set<String>> allRooms() {
+        CompletableFuture<Set<String>> all = CompletableFuture.completedFuture(Set.of());
+        for (SioNamespace child : List.copyOf(children)) {
+            all = all.thenCombine(child.allRooms(), (a, b) -> {
+                Set<String> union = new java.util.LinkedHashSet<>(a);
+                union.addAll(b);
+                return java.util.Collections.unmodifiableSet(union);
+            });
+        }
+        return all.minimalCompletionStage();
+    }
+
     @Override
     public Namespace onServerSideEmit(String event, ServerSideListener listener) {
         serverSide.add(event, listener);

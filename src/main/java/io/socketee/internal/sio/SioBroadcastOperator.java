@@ -138,7 +138,8 @@ final class SioBroadcastOperator implements BroadcastOperator {
                 return List.copyOf(list);
             });
         }
-        return all.minimalCompletionStage();
+        // answers from other servers complete on Redis's thread: the application continues on its own
+        return all.thenApplyAsync(java.util.function.Function.identity(), server.executor()).minimalCompletionStage();
     }
 
     @Override

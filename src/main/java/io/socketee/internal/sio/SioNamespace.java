@@ -92,7 +92,8 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Adapte
     @Override
     public CompletionStage<List<Object>> serverSideEmitWithAck(Duration timeout, String event, Object... args) {
         Objects.requireNonNull(timeout, "timeout");
-        return adapter.serverSideEmitWithAck(serverSideArgs(event, args), timeout);
+        return adapter.serverSideEmitWithAck(serverSideArgs(event, args), timeout).toCompletableFuture()
+                .thenApplyAsync(java.util.function.Function.identity(), server.executor()).minimalCompletionStage();
     }
 
     private static List<Object> serverSideArgs(String event, Object[] args) {
@@ -101,6 +102,12 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Adapte
         all.add(event);
         all.addAll(java.util.Arrays.asList(args));
         return all;
+    }
+
+    @Override
+    public CompletionStage<java.util.Set<String>> allRooms() {
+        return adapter.allRooms().toCompletableFuture()
+                .thenApplyAsync(java.util.function.Function.identity(), server.executor()).minimalCompletionStage();
     }
 
     @Override

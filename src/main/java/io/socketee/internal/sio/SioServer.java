@@ -146,6 +146,11 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     }
 
     @Override
+    public CompletionStage<java.util.Set<String>> allRooms() {
+        return main().allRooms();
+    }
+
+    @Override
     public Namespace onServerSideEmit(String event, ServerSideListener listener) {
         return main().onServerSideEmit(event, listener);
     }

@@ -58,6 +58,24 @@ class SocketIoConfigTest {
     }
 
     @Test
+    void theRedisAdapterIsReadWithItsSettingsAndTheMemoryAdapterIsTheDefault() {
+        assertTrue(read(Map.of()).redis().isEmpty());
+        SocketIoConfig c = read(Map.of("socketio.adapter", "redis", "socketio.redis.url", "rediss://cache:6380/2",
+                "socketio.redis.password", "s3cret", "socketio.redis.key", "app", "socketio.redis.requestsTimeout", "800"));
+        SocketIoConfig.RedisSettings r = c.redis().orElseThrow();
+        assertEquals(java.net.URI.create("rediss://cache:6380/2"), r.url());
+        assertEquals(Optional.of("s3cret"), r.password());
+        assertEquals("app", r.key());
+        assertEquals(java.time.Duration.ofMillis(800), r.requestsTimeout());
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis",
+                "socketio.redis.url", "http://cache", "socketio.redis.database", "first")));
+        assertTrue(e.getMessage().contains("socketio.redis.url=http://cache"), e.getMessage());
+        assertTrue(e.getMessage().contains("socketio.redis.database=first"), e.getMessage());
+        e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "postgres")));
+        assertTrue(e.getMessage().contains("socketio.adapter=postgres"), e.getMessage());
+    }
+
+    @Test
     void namespacesAndTheirMiddlewareAreRead() {
         SocketIoConfig c = read(Map.of("socketio.namespaces", "/, /chat", "socketio.namespace./chat.connectionMiddleware",
                 "auth, audit", "socketio.namespace./chat.packetMiddleware", "filter"));

@@ -266,4 +266,17 @@ class ClassicRedisAdapterTest {
         a.fx.server.emit("still");
         assertEquals(List.of("2[\"still\"]"), onA.texts());
     }
+
+    @Test
+    void allRoomsGathersTheRoomsOfEveryNode() throws Exception {
+        a.client();
+        b.client();
+        a.sockets.get(0).join("red");
+        b.sockets.get(0).join("blue");
+
+        CompletableFuture<Set<String>> rooms = a.fx.server.allRooms().toCompletableFuture();
+        redis.deliverAll();
+
+        assertEquals(Set.of(a.sockets.get(0).id(), "red", b.sockets.get(0).id(), "blue"), rooms.get());
+    }
 }

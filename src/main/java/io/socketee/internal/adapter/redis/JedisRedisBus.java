@@ -1,0 +1,276 @@
+package io.socketee.internal.adapter.redis;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.BinaryJedisPubSub;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * {@link RedisBus} on Jedis: a pool of connections for PUBLISH and {@code PUBSUB NUMSUB}, and
+ * exactly one subscriber connection for the whole node, on its own thread. When Redis goes away
+ * the subscriber reconnects with exponential backoff (100 ms doubling to 5 s) and subscribes
+ * everything again; meanwhile publishing is skipped at once (local delivery goes on) and the
+ * server count is unknown.
+ *
+ * <p>Thread-safe: subscriptions are a copy-on-write list; commands to the live subscriber
+ * connection from other threads are serialised by {@link #commands}.
+ */
+public final class JedisRedisBus implements RedisBus {
+    private static final Logger LOG = Logger.getLogger(JedisRedisBus.class.getName());
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5000;
+
+    private final HostAndPort address;
+    private final JedisClientConfig clientConfig;
+    private final JedisPool pool;
+    private final String nodeChannel;
+    private final List<Sub> subs = new CopyOnWriteArrayList<>();
+    private final Object commands = new Object();
+    private final Thread subscriber;
+    private volatile Handler live;
+    private volatile boolean closed;
+
+    /**
+     * Connects to the Redis at {@code url} and starts the subscriber.
+     *
+     * @param nodeChannel a channel of this node alone, so the subscriber connection has something
+     *     to subscribe to before any namespace does
+     */
+    public JedisRedisBus(URI url, Optional<String> password, OptionalInt database, String nodeChannel,
+            ThreadFactory threads) {
+        this.address = JedisURIHelper.getHostAndPort(url);
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .ssl(JedisURIHelper.isRedisSSLScheme(url))
+                .user(JedisURIHelper.getUser(url))
+                .password(Optional.ofNullable(JedisURIHelper.getPassword(url)).orElse(password.orElse(null)))
+                .database(url.getPath() != null && url.getPath().length() > 1 ? JedisURIHelper.getDBIndex(url)
+                        : database.orElse(0))
+                .connectionTimeoutMillis((int) Duration.ofSeconds(2).toMillis())
+                .socketTimeoutMillis((int) Duration.ofSeconds(2).toMillis())
+                .clientName("socketee");
+        this.clientConfig = config.build();
+        JedisPoolConfig poolConfig = new JedisPoolConfig();
+        poolConfig.setMaxTotal(16);
+        poolConfig.setMaxIdle(8);
+        poolConfig.setJmxEnabled(false);
+        this.pool = new JedisPool(poolConfig, address, clientConfig);
+        this.nodeChannel = nodeChannel;
+        this.subscriber = threads.newThread(this::subscribeLoop);
+        subscriber.setName("socketee-redis-subscriber");
+        subscriber.setDaemon(true);
+        subscriber.start();
+    }
+
+    @Override
+    public void publish(String channel, byte[] message) {
+        if (live == null) {
+            LOG.fine(() -> "Redis is away: not published on " + channel);
+            return;
+        }
+        try (Jedis jedis = pool.getResource()) {
+            jedis.publish(channel.getBytes(StandardCharsets.UTF_8), message);
+        } catch (JedisException e) {
+            LOG.log(Level.FINE, "SOCKETEE-REDIS-004 could not publish on " + channel, e);
+        }
+    }
+
+    @Override
+    public long numSub(String channel) {
+        if (live == null) {
+            throw new IllegalStateException("Redis is away");
+        }
+        try (Jedis jedis = pool.getResource()) {
+            Long n = jedis.pubsubNumSub(channel).get(channel);
+            return n == null ? 0 : n;
+        } catch (JedisException e) {
+            throw new IllegalStateException("cannot count the subscribers of " + channel, e);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(List<String> patterns, List<String> channels, Listener listener) {
+        Sub sub = new Sub(List.copyOf(patterns), List.copyOf(channels), listener);
+        subs.add(sub);
+        send(h -> {
+            if (!sub.channels.isEmpty()) {
+                h.subscribe(bytes(sub.channels));
+            }
+            if (!sub.patterns.isEmpty()) {
+                h.psubscribe(bytes(sub.patterns));
+            }
+        });
+        return () -> {
+            if (subs.remove(sub)) {
+                List<String> unusedChannels = new ArrayList<>(sub.channels);
+                List<String> unusedPatterns = new ArrayList<>(sub.patterns);
+                for (Sub other : subs) {
+                    unusedChannels.removeAll(other.channels);
+                    unusedPatterns.removeAll(other.patterns);
+                }
+                send(h -> {
+                    if (!unusedChannels.isEmpty()) {
+                        h.unsubscribe(bytes(unusedChannels));
+                    }
+                    if (!unusedPatterns.isEmpty()) {
+                        h.punsubscribe(bytes(unusedPatterns));
+                    }
+                });
+            }
+        };
+    }
+
+    @Override
+    public boolean connected() {
+        return live != null;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        send(Handler::unsubscribeAll);
+        subscriber.interrupt();
+        pool.close();
+    }
+
+    /** Runs {@code command} on the live subscriber connection, if there is one; a failure waits for the reconnection. */
+    private void send(java.util.function.Consumer<Handler> command) {
+        synchronized (commands) {
+            Handler h = live;
+            if (h == null) {
+                return; // the next connection subscribes everything in subs
+            }
+            try {
+                command.accept(h);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "a command to the Redis subscriber failed; it reconnects", e);
+            }
+        }
+    }
+
+    private void subscribeLoop() {
+        long backoff = FIRST_BACKOFF_MILLIS;
+        boolean wasUp = true;
+        while (!closed) {
+            Handler handler = new Handler();
+            try (Jedis jedis = new Jedis(address, clientConfig)) {
+                jedis.subscribe(handler, nodeChannel.getBytes(StandardCharsets.UTF_8)); // returns when unsubscribed or lost
+            } catch (JedisException | IllegalStateException e) {
+                if (wasUp && !closed) {
+                    LOG.warning(() -> "SOCKETEE-REDIS-001 Redis at " + address + " is away (" + e.getMessage()
+                            + "); broadcasts stay on this server until it is back");
+                }
+            }
+            boolean reached = handler.ready;
+            synchronized (commands) {
+                live = null;
+            }
+            wasUp = reached;
+            if (closed) {
+                break;
+            }
+            backoff = reached ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                if (closed) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static byte[][] bytes(List<String> names) {
+        byte[][] b = new byte[names.size()][];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
+        }
+        return b;
+    }
+
+    /** The subscriber connection's callbacks, on the subscriber thread. */
+    private final class Handler extends BinaryJedisPubSub {
+        volatile boolean ready;
+
+        @Override
+        public void onSubscribe(byte[] channel, int count) {
+            if (ready || !new String(channel, StandardCharsets.UTF_8).equals(nodeChannel)) {
+                return;
+            }
+            // first subscription done: subscribe everything the namespaces need, then go live
+            synchronized (commands) {
+                Set<String> channels = new LinkedHashSet<>();
+                Set<String> patterns = new LinkedHashSet<>();
+                for (Sub s : subs) {
+                    channels.addAll(s.channels);
+                    patterns.addAll(s.patterns);
+                }
+                if (!channels.isEmpty()) {
+                    subscribe(bytes(List.copyOf(channels)));
+                }
+                if (!patterns.isEmpty()) {
+                    psubscribe(bytes(List.copyOf(patterns)));
+                }
+                ready = true;
+                live = this;
+            }
+            LOG.info(() -> "SOCKETEE-REDIS-000 subscribed to Redis at " + address);
+        }
+
+        @Override
+        public void onMessage(byte[] channel, byte[] message) {
+            String name = new String(channel, StandardCharsets.UTF_8);
+            for (Sub s : subs) {
+                if (s.channels.contains(name)) {
+                    deliver(s, name, message);
+                }
+            }
+        }
+
+        @Override
+        public void onPMessage(byte[] pattern, byte[] channel, byte[] message) {
+            String p = new String(pattern, StandardCharsets.UTF_8);
+            String name = new String(channel, StandardCharsets.UTF_8);
+            for (Sub s : subs) {
+                if (s.patterns.contains(p)) {
+                    deliver(s, name, message);
+                }
+            }
+        }
+
+        void unsubscribeAll() {
+            if (isSubscribed()) {
+                unsubscribe();
+                punsubscribe();
+            }
+        }
+
+        private void deliver(Sub s, String channel, byte[] message) {
+            try {
+                s.listener.onMessage(channel, message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "SOCKETEE-REDIS-003 a message on " + channel + " failed", e);
+            }
+        }
+    }
+
+    private record Sub(List<String> patterns, List<String> channels, Listener listener) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.socketee.internal.adapter.redis;
+
+import io.socketee.internal.adapter.Adapter;
+import io.socketee.internal.adapter.AdapterFactory;
+import io.socketee.internal.adapter.AdapterHost;
+import io.socketee.internal.adapter.memory.InMemoryAdapter;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Makes the classic Redis adapter of each namespace, all on one {@link RedisBus} (one subscriber
+ * connection for the node). Each namespace gets its own 6-character uid, as Node's adapter does.
+ *
+ * <p>Thread-safe: the random source is thread-safe and the bus is shared.
+ */
+public final class RedisAdapters implements AdapterFactory {
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    private final RedisBus bus;
+    private final String key;
+    private final Duration requestsTimeout;
+    private final ScheduledExecutorService scheduler;
+    private final SecureRandom random = new SecureRandom();
+
+    public RedisAdapters(RedisBus bus, String key, Duration requestsTimeout, ScheduledExecutorService scheduler) {
+        this.bus = bus;
+        this.key = key;
+        this.requestsTimeout = requestsTimeout;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * The factory for the Redis at {@code url}, on Jedis.
+     *
+     * @throws IllegalStateException when Jedis is not in the application
+     */
+    public static RedisAdapters connect(java.net.URI url, java.util.Optional<String> password,
+            java.util.OptionalInt database, String key, Duration requestsTimeout, ScheduledExecutorService scheduler,
+            java.util.concurrent.ThreadFactory threads) {
+        try {
+            Class.forName("redis.clients.jedis.Jedis", false, RedisAdapters.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("socketio.adapter=redis needs the Redis client in the application: add "
+                    + "redis.clients:jedis to the WAR (see docs/clustering.md)", e);
+        }
+        String node = key + "-socketee-node#" + randomId(new SecureRandom(), 12) + "#";
+        return new RedisAdapters(new JedisRedisBus(url, password, database, node, threads), key, requestsTimeout,
+                scheduler);
+    }
+
+    @Override
+    public Adapter create(AdapterHost host, InMemoryAdapter local) {
+        return new ClassicRedisAdapter(host, local, bus, key, randomId(random, 6), requestsTimeout, scheduler,
+                () -> randomId(random, 16));
+    }
+
+    /** Whether the node is connected to Redis now. */
+    public boolean connected() {
+        return bus.connected();
+    }
+
+    @Override
+    public void close() {
+        bus.close();
+    }
+
+    private static String randomId(SecureRandom random, int length) {
+        char[] id = new char[length];
+        for (int i = 0; i < length; i++) {
+            id[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+        }
+        return new String(id);
+    }
+}
