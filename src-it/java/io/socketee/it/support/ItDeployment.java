@@ -67,6 +67,46 @@ public final class ItDeployment {
                 .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
     }
 
+    /**
+     * A member of the test cluster: the library, the Redis client (Jedis and what it needs, as a
+     * user's cluster WAR carries them), {@code io.socketee.it.cluster.app}, and a MicroProfile
+     * Config that names the node and points the Redis adapter at {@code redisUrl}.
+     */
+    public static WebArchive clusterApp(String warName, String nodeName, String redisUrl) {
+        String config = String.join("\n",
+                "it.node.name=" + nodeName,
+                "socketio.adapter=redis",
+                "socketio.redis.url=" + redisUrl,
+                "socketio.redis.requestsTimeout=3000",
+                "socketio.pingInterval=1500",
+                "socketio.pingTimeout=3000",
+                "");
+        WebArchive war = ShrinkWrap.create(WebArchive.class, warName)
+                .addAsLibrary(libraryJar())
+                .addPackages(true, "io.socketee.it.cluster.app")
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+        for (String type : new String[] {"redis.clients.jedis.Jedis", "org.apache.commons.pool2.ObjectPool",
+                "org.slf4j.Logger", "com.google.gson.Gson", "org.json.JSONObject"}) {
+            war.addAsLibrary(jarOf(type).toFile());
+        }
+        return war;
+    }
+
+    /** The jar on the test classpath that holds class {@code name}. */
+    private static Path jarOf(String name) {
+        try {
+            Class<?> type = Class.forName(name, false, ItDeployment.class.getClassLoader());
+            Path jar = Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(name + " is not in a jar: " + jar);
+            }
+            return jar;
+        } catch (ClassNotFoundException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("not on the test classpath: " + name, e);
+        }
+    }
+
     /** The library jar, built from its compiled classes and resources (the build output folder). */
     public static JavaArchive libraryJar() {
         return ShrinkWrap.create(ExplodedImporter.class, LIBRARY_JAR_NAME)

@@ -33,6 +33,18 @@ public final class ClassicCodec {
         return Msgpack.encode(Json.arr(new Json.Str(b.uid()), packet(b.nsp(), b.data()), opts(b.target(), b.flags())));
     }
 
+    /**
+     * As {@link #encode(Broadcast)}, with the options in the order Node's emitter writes them
+     * ({@code {rooms, flags, except}}), so a Java emitter's bytes equal the Node emitter's.
+     */
+    public static byte[] encodeAsEmitter(Broadcast b) {
+        Map<String, Json> o = new LinkedHashMap<>();
+        o.put("rooms", strings(b.target().rooms()));
+        o.put("flags", b.flags());
+        o.put("except", strings(b.target().except()));
+        return Msgpack.encode(Json.arr(new Json.Str(b.uid()), packet(b.nsp(), b.data()), new Json.Obj(o)));
+    }
+
     /** Decodes a message from a broadcast channel. */
     public static Broadcast decodeBroadcast(byte[] bytes) {
         Json v = Msgpack.decode(bytes);

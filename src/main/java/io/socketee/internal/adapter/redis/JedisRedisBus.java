@@ -47,6 +47,7 @@ public final class JedisRedisBus implements RedisBus {
     private final Thread subscriber;
     private volatile Handler live;
     private volatile boolean closed;
+    private volatile boolean reportOutage = true;
 
     /**
      * Connects to the Redis at {@code url} and starts the subscriber.
@@ -167,13 +168,13 @@ public final class JedisRedisBus implements RedisBus {
 
     private void subscribeLoop() {
         long backoff = FIRST_BACKOFF_MILLIS;
-        boolean wasUp = true;
         while (!closed) {
             Handler handler = new Handler();
             try (Jedis jedis = new Jedis(address, clientConfig)) {
                 jedis.subscribe(handler, nodeChannel.getBytes(StandardCharsets.UTF_8)); // returns when unsubscribed or lost
             } catch (JedisException | IllegalStateException e) {
-                if (wasUp && !closed) {
+                if (reportOutage && !closed) {
+                    reportOutage = false; // once per outage; the next subscription logs its own line
                     LOG.warning(() -> "SOCKETEE-REDIS-001 Redis at " + address + " is away (" + e.getMessage()
                             + "); broadcasts stay on this server until it is back");
                 }
@@ -182,7 +183,6 @@ public final class JedisRedisBus implements RedisBus {
             synchronized (commands) {
                 live = null;
             }
-            wasUp = reached;
             if (closed) {
                 break;
             }
@@ -231,6 +231,7 @@ public final class JedisRedisBus implements RedisBus {
                 ready = true;
                 live = this;
             }
+            reportOutage = true;
             LOG.info(() -> "SOCKETEE-REDIS-000 subscribed to Redis at " + address);
         }
 
