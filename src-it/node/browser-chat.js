@@ -1,0 +1,166 @@
+// Drives the chat example (src-it/demo/webapp/index.html) in headless Chromium through
+// Playwright, as people use it: two browser contexts (one forced to HTTP long-polling) join a
+// channel, talk, and see each other's join and leave notices; a third, in another channel, hears
+// nothing of it. Reports one JSON line per scenario, like model-scenarios.js.
+//
+// Usage: node browser-chat.js --url http://127.0.0.1:PORT/contextRoot/ [--screenshot file.png]
+//   Uses Debian's chromium at /usr/bin/chromium (CHROMIUM overrides it) and never downloads a
+//   browser; a missing chromium fails the run with a message saying how to install it.
+//   Exits 1 if any scenario failed, 2 on bad usage; with SOCKETEE_STDIN_LIFELINE=1 it exits
+//   (code 3) when its stdin closes.
+"use strict";
+const assert = require("assert");
+const fs = require("fs");
+const path = require("path");
+const { chromium } = require("playwright-core");
+
+const STEP_TIMEOUT = 15000;
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+function parseArgs(argv) {
+  const args = {};
+  for (let i = 2; i < argv.length; i += 2) {
+    if (!argv[i].startsWith("--") || i + 1 >= argv.length) usage("bad argument " + argv[i]);
+    args[argv[i].slice(2)] = argv[i + 1];
+  }
+  if (!args.url) usage("--url is required");
+  return args;
+}
+
+function usage(message) {
+  console.error(message + "\nusage: node browser-chat.js --url URL [--screenshot file.png]");
+  process.exit(2);
+}
+
+const ARGS = parseArgs(process.argv);
+if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {
+  process.stdin.on("end", () => process.exit(3));
+  process.stdin.on("close", () => process.exit(3));
+  process.stdin.resume();
+}
+
+/** A page of the chat in its own browser context (its own cookies and storage: another person). */
+async function person(browser, query = "") {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(new URL(query, ARGS.url).toString());
+  await page.locator("#status.online").waitFor();
+  return { context, page, errors };
+}
+
+async function join(p, nickname, channel) {
+  await p.page.fill("#nickname", nickname);
+  await p.page.fill("#channel", channel);
+  await p.page.click("#enter");
+  await p.page.locator("#messages li.self", { hasText: "you joined #" + channel }).last().waitFor();
+}
+
+async function say(p, text) {
+  await p.page.fill("#input", text);
+  await p.page.press("#input", "Enter");
+}
+
+/** Waits for the nth (1-based) line of `selector` holding `text`. */
+async function sees(p, selector, text, nth = 1) {
+  await p.page.locator("#messages " + selector, { hasText: text }).nth(nth - 1).waitFor();
+}
+
+async function count(p, selector, text) {
+  return p.page.locator("#messages " + selector, { hasText: text }).count();
+}
+
+async function transport(p) {
+  return p.page.evaluate(() => window.chat.transport());
+}
+
+const SCENARIOS = {
+  async "two people, one on polling only, chat and see each other join and leave"(browser) {
+    const ann = await person(browser);                          // polling, then WebSocket
+    const bob = await person(browser, "?transport=polling");    // HTTP long-polling only
+    const carl = await person(browser);                         // another channel
+    await join(carl, "carl", "elsewhere");
+    await join(ann, "ann", "lobby");
+    await join(bob, "bob", "lobby");
+    await sees(ann, "li.notice.in", "bob joined");
+
+    await say(ann, "hello bob");
+    await sees(ann, "li.message.mine", "ann: hello bob");
+    await sees(bob, "li.message:not(.mine)", "ann: hello bob");
+    await say(bob, "hi ann");
+    await sees(bob, "li.message.mine", "bob: hi ann");
+    await sees(ann, "li.message:not(.mine)", "bob: hi ann");
+
+    await bob.page.click("#leave");                             // bob leaves and comes back
+    await sees(ann, "li.notice.out", "bob left");
+    await join(bob, "bob", "lobby");
+    await sees(ann, "li.notice.in", "bob joined", 2);
+    await ann.page.click("#leave");                             // ann leaves and comes back
+    await sees(bob, "li.notice.out", "ann left");
+    await join(ann, "ann", "lobby");
+    await sees(bob, "li.notice.in", "ann joined");
+    await say(bob, "welcome back");
+    await sees(ann, "li.message:not(.mine)", "bob: welcome back");
+
+    assert.strictEqual(await transport(bob), "polling", "the polling-only page left polling");
+    await ann.page.waitForFunction(() => window.chat.transport() === "websocket");
+    if (ARGS.screenshot) {
+      fs.mkdirSync(path.dirname(ARGS.screenshot), { recursive: true });
+      await ann.page.screenshot({ path: ARGS.screenshot, fullPage: true });
+    }
+    await ann.context.close();                                  // ann closes her window
+    await sees(bob, "li.notice.out", "ann left", 2);
+
+    assert.strictEqual(await count(carl, "li", "ann"), 0, "a person in another channel heard the lobby");
+    assert.strictEqual(await count(carl, "li", "bob"), 0, "a person in another channel heard the lobby");
+    for (const p of [ann, bob, carl]) assert.deepStrictEqual(p.errors, [], "page errors");
+    await bob.context.close();
+    await carl.context.close();
+  },
+
+  async "a message before joining and an empty nickname are refused"(browser) {
+    const dan = await person(browser);
+    await dan.page.click("#enter");                             // the browser's "required" check stops it
+    assert.strictEqual(await dan.page.isVisible("#form"), false, "joined without a nickname");
+    const answer = await dan.page.evaluate(() => new Promise((resolve) =>
+      window.chat.socket.emit("room", { nickname: "   " }, resolve)));
+    assert.match(answer.error, /nickname/, "a blank nickname was accepted");
+    const early = await dan.page.evaluate(() => new Promise((resolve) =>
+      window.chat.socket.emit("message", { message: "hi" }, resolve)));
+    assert.match(early.error, /enter a channel first/);
+    await dan.context.close();
+  },
+};
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(JSON.stringify({ scenario: "chromium is installed", ok: false,
+      error: CHROMIUM + " is missing: run .ci/install-system-packages (Debian package chromium)" }));
+    process.exit(1);
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let failed = false;
+  try {
+    for (const [name, run] of Object.entries(SCENARIOS)) {
+      try {
+        await run(browser);
+        console.log(JSON.stringify({ scenario: name, ok: true }));
+      } catch (e) {
+        failed = true;
+        console.log(JSON.stringify({ scenario: name, ok: false, error: String(e && e.stack || e) }));
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.log(JSON.stringify({ scenario: "the browser starts", ok: false, error: String(e && e.stack || e) }));
+  process.exit(1);
+});
