@@ -2,7 +2,8 @@
 // the classic protocol), implementing the cluster contract of SocketEE's test application
 // (src-it/java/io/socketee/it/cluster/app/ClusterApp.java), so one scenario script drives both.
 //
-// Usage: node cluster-node.js <port> <redis-url> <node-name>
+// Usage: node cluster-node.js <port> <redis-url> <node-name> [path]
+//   path: where the transports are, /socket.io/ by default (a WAR's is /<context>/socket.io/)
 //   prints "listening <port>" once ready; stops on SIGTERM, or when stdin closes if
 //   SOCKETEE_STDIN_LIFELINE=1.
 //
@@ -25,7 +26,7 @@ const { Server } = require("socket.io");
 const { createAdapter } = require("@socket.io/redis-adapter");
 const { createClient } = require("redis");
 
-const [port, redisUrl, name] = [Number(process.argv[2]), process.argv[3], process.argv[4]];
+const [port, redisUrl, name, path] = [Number(process.argv[2]), process.argv[3], process.argv[4], process.argv[5] || "/socket.io/"];
 
 async function main() {
   const pub = createClient({ url: redisUrl });
@@ -34,7 +35,7 @@ async function main() {
   sub.on("error", () => {});
   await Promise.all([pub.connect(), sub.connect()]);
   const httpServer = http.createServer();
-  const io = new Server(httpServer, { adapter: createAdapter(pub, sub), pingInterval: 1500, pingTimeout: 3000 });
+  const io = new Server(httpServer, { adapter: createAdapter(pub, sub), path, pingInterval: 1500, pingTimeout: 3000 });
 
   const target = (spec) => {
     let op = io;

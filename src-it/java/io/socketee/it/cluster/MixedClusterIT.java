@@ -22,7 +22,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 public class MixedClusterIT {
     /** Started when the deployments are built, before the WARs start and connect to it. */
-    static final RedisServer REDIS = RedisServer.start();
+    static final RedisServer REDIS = RedisServer.shared();
 
     private static final List<String> SCENARIOS = List.of("broadcast-from-each-node", "room-and-except-across-nodes",
             "broadcast-acks-from-every-node", "fetch-sockets-sees-every-node", "sockets-join-and-leave-cluster-wide",
@@ -59,11 +58,6 @@ public class MixedClusterIT {
     @Deployment(name = "b", testable = false, order = 2)
     public static WebArchive nodeB() {
         return ItDeployment.clusterApp("socketee-cluster-b.war", "B", REDIS.url());
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        REDIS.close();
     }
 
     @TestFactory

@@ -36,6 +36,23 @@ public final class RedisServer implements AutoCloseable {
         this.binary = binary;
     }
 
+    /**
+     * The Redis all cluster tests of this JVM share, started on first use and stopped when the
+     * JVM exits (each test class leaves it running, as it found it).
+     */
+    public static RedisServer shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** Lazy holder of {@link #shared()}. */
+    private static final class Shared {
+        static final RedisServer INSTANCE = start();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(INSTANCE::kill, "redis-server-stop"));
+        }
+    }
+
     /** Starts a Redis on the configured port. */
     public static RedisServer start() {
         RedisServer server = new RedisServer(Integer.getInteger("socketee.it.redis.port", 9085), binary());
