@@ -11,18 +11,14 @@ const { io } = require("socket.io-client");
 const { Emitter } = require("@socket.io/redis-emitter");
 const { createClient } = require("redis");
 
-const ARGS = {};
-for (let i = 2; i < process.argv.length; i += 2) ARGS[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
+const { within, runScenarios, parseArgs } = require("./scenario-kit");
+
+const ARGS = parseArgs(process.argv);
 for (const k of ["a", "b", "n", "redis"]) if (!ARGS[k]) { console.error("missing --" + k); process.exit(2); }
 const ONLY = ARGS.only ? ARGS.only.split(",") : null;
 const STEP = 8000;
 const NODES = { A: ARGS.a, B: ARGS.b, N: ARGS.n };
 
-function within(ms, promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("timed out waiting for " + what)), ms); });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** A client of one node, answering "question" with its label and recording every event. */
 class Client {
@@ -232,15 +228,4 @@ const scenarios = {
   },
 };
 
-(async () => {
-  for (const [id, run] of Object.entries(scenarios)) {
-    if (ONLY && !ONLY.includes(id)) continue;
-    try {
-      await run();
-      console.log(JSON.stringify({ scenario: id, ok: true }));
-    } catch (e) {
-      console.log(JSON.stringify({ scenario: id, ok: false, error: String(e && e.stack || e) }));
-    }
-  }
-  process.exit(0);
-})();
+runScenarios(scenarios, ONLY);

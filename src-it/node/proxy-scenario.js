@@ -8,15 +8,11 @@
 const assert = require("assert");
 const { io } = require("socket.io-client");
 
-const ARGS = {};
-for (let i = 2; i < process.argv.length; i += 2) ARGS[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
+const { within, runScenarios, parseArgs } = require("./scenario-kit");
+
+const ARGS = parseArgs(process.argv);
 const STEP = 8000;
 
-function within(ms, promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("timed out waiting for " + what)), ms); });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 function connect(base, transports) {
   const url = new URL(base);
@@ -55,14 +51,4 @@ const scenarios = {
   },
 };
 
-(async () => {
-  for (const [id, run] of Object.entries(scenarios)) {
-    try {
-      await run();
-      console.log(JSON.stringify({ scenario: id, ok: true }));
-    } catch (e) {
-      console.log(JSON.stringify({ scenario: id, ok: false, error: String(e && e.stack || e) }));
-    }
-  }
-  process.exit(0);
-})();
+runScenarios(scenarios);

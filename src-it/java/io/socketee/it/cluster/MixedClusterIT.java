@@ -5,22 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.socketee.it.support.ItDeployment;
 import io.socketee.it.support.ItServer;
 import io.socketee.it.support.NodeProcess;
-import io.socketee.it.support.RedisServer;
-import java.net.URL;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.json.JSONObject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -34,31 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-public class MixedClusterIT {
-    /** Started when the deployments are built, before the WARs start and connect to it. */
-    static final RedisServer REDIS = RedisServer.shared();
+public class MixedClusterIT extends TwoSocketEeNodes {
 
     private static final List<String> SCENARIOS = List.of("broadcast-from-each-node", "room-and-except-across-nodes",
             "broadcast-acks-from-every-node", "fetch-sockets-sees-every-node", "sockets-join-and-leave-cluster-wide",
             "disconnect-sockets-cluster-wide", "server-side-emit-with-ack", "all-rooms", "node-emitter-reaches-every-node");
-
-    @ArquillianResource
-    @OperateOnDeployment("a")
-    private URL a;
-
-    @ArquillianResource
-    @OperateOnDeployment("b")
-    private URL b;
-
-    @Deployment(name = "a", testable = false, order = 1)
-    public static WebArchive nodeA() {
-        return ItDeployment.clusterApp("socketee-cluster-a.war", "A", REDIS.url());
-    }
-
-    @Deployment(name = "b", testable = false, order = 2)
-    public static WebArchive nodeB() {
-        return ItDeployment.clusterApp("socketee-cluster-b.war", "B", REDIS.url());
-    }
 
     @TestFactory
     Stream<DynamicTest> everyOperationSpansTheMixedCluster() {

@@ -7,23 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Socket;
-import io.socketee.it.support.ItDeployment;
 import io.socketee.it.support.ItServer;
-import io.socketee.it.support.RedisServer;
 import java.net.URI;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -36,27 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-public class RedisOutageIT {
-    static final RedisServer REDIS = RedisServer.shared();
+public class RedisOutageIT extends TwoSocketEeNodes {
     private static final long WAIT_SECONDS = 20;
-
-    @ArquillianResource
-    @OperateOnDeployment("a")
-    private URL a;
-
-    @ArquillianResource
-    @OperateOnDeployment("b")
-    private URL b;
-
-    @Deployment(name = "a", testable = false, order = 1)
-    public static WebArchive nodeA() {
-        return ItDeployment.clusterApp("socketee-outage-a.war", "A", REDIS.url());
-    }
-
-    @Deployment(name = "b", testable = false, order = 2)
-    public static WebArchive nodeB() {
-        return ItDeployment.clusterApp("socketee-outage-b.war", "B", REDIS.url());
-    }
 
     @Test
     void aRedisRestartLosesNothingBroadcastAfterTheRecovery() throws Exception {

@@ -1,0 +1,37 @@
+package io.socketee.it.cluster;
+
+import io.socketee.it.support.ItDeployment;
+import io.socketee.it.support.RedisServer;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Two SocketEE cluster members on the shared test Redis: the cluster app deployed twice, as
+ * {@code socketee-cluster-a} (node "A") and {@code socketee-cluster-b} (node "B"), each WAR with
+ * its own SocketEE, subscriber connection and node id, as two servers would have.
+ */
+abstract class TwoSocketEeNodes {
+    /** Started when the deployments are built, before the WARs start and connect to it. */
+    static final RedisServer REDIS = RedisServer.shared();
+
+    @ArquillianResource
+    @OperateOnDeployment("a")
+    URL a;
+
+    @ArquillianResource
+    @OperateOnDeployment("b")
+    URL b;
+
+    @Deployment(name = "a", testable = false, order = 1)
+    public static WebArchive nodeA() {
+        return ItDeployment.clusterApp("socketee-cluster-a.war", "A", REDIS.url());
+    }
+
+    @Deployment(name = "b", testable = false, order = 2)
+    public static WebArchive nodeB() {
+        return ItDeployment.clusterApp("socketee-cluster-b.war", "B", REDIS.url());
+    }
+}
