@@ -55,14 +55,7 @@ function delay(ms) {
 }
 
 /** `promise`, or a rejection after `ms` naming `what` (a string, or a function giving one then). */
-function within(ms, promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timed out after " + ms + " ms waiting for "
-      + (typeof what === "function" ? what() : what))), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+const { within } = require("./scenario-kit");
 
 /** Binary as the client library delivers it (Buffer, ArrayBuffer or a view) as a Buffer, else null. */
 function asBuffer(value) {

@@ -53,13 +53,7 @@ function readProperties(file) {
   return props;
 }
 
-function within(ms, promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timed out after " + ms + " ms waiting for " + what)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+const { within } = require("./scenario-kit");
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -41,13 +41,7 @@ if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {
   process.stdin.resume();
 }
 
-function within(ms, promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timed out after " + ms + " ms waiting for " + what)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+const { within } = require("./scenario-kit");
 
 function tag() {
   return crypto.randomBytes(4).toString("hex");

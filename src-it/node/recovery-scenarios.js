@@ -23,13 +23,7 @@ if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {
   process.stdin.resume();
 }
 
-function within(ms, promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timed out waiting for " + what)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+const { within } = require("./scenario-kit");
 
 function connect() {
   const socket = io(BASE.origin + "/", {
