@@ -2,20 +2,24 @@ package io.socketee.it.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.socketee.emitter.Emitter;
 import io.socketee.it.support.ItServer;
 import io.socketee.it.support.NodeProcess;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.json.JSONObject;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,5 +65,35 @@ public class MixedClusterIT extends TwoSocketEeNodes {
             assertEquals(0, finished.exitCode(), finished::summary);
             assertEquals(SCENARIOS, List.copyOf(results.keySet()), "every scenario reported once, in order");
         })));
+    }
+
+    /**
+     * SocketEE's Java emitter, from this test JVM (no Socket.IO server here), reaches the clients
+     * of both kinds of node: to a room, to everyone, and makes sockets leave and disconnect.
+     */
+    @Test
+    void theJavaEmitterReachesClientsOnBothKindsOfNode() throws Exception {
+        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", REDIS.url(), "N");
+                ClusterClient ca = ClusterClient.connect(ItServer.base(a), "from-java", "java-all");
+                ClusterClient cb = ClusterClient.connect(ItServer.base(b), "from-java", "java-all");
+                ClusterClient cn = ClusterClient.connect(node.baseUrl(), "from-java", "java-all");
+                Emitter emitter = Emitter.connect(REDIS.url())) {
+            assertEquals("ok", cb.call("join", "jroom"));
+            assertEquals("ok", cn.call("join", "jroom"));
+
+            emitter.to("jroom").emit("from-java", 7);
+            emitter.emit("java-all", "x");
+
+            assertEquals("from-java:7", cb.next());
+            assertEquals("from-java:7", cn.next());
+            assertEquals("java-all:x", ca.next(), "A is not in the room: it gets only the broadcast to all");
+            assertEquals("java-all:x", cb.next());
+            assertEquals("java-all:x", cn.next());
+
+            emitter.in("jroom").disconnectSockets(true);
+            assertEquals("io server disconnect", cb.disconnected.get(ClusterClient.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertEquals("io server disconnect", cn.disconnected.get(ClusterClient.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(ca.socket.connected(), "A's client was not in the room");
+        }
     }
 }
