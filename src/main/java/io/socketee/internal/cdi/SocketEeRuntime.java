@@ -60,7 +60,8 @@ public class SocketEeRuntime {
                 threads("socketee-worker"));
         sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth(),
                 config.cleanupEmptyChildNamespaces(), new SioOptions.Recovery(config.recovery().enabled(),
-                config.recovery().maxDisconnectionDuration(), config.recovery().skipMiddlewares())),
+                config.recovery().maxDisconnectionDuration(), config.recovery().skipMiddlewares()))
+                .withHandlersOnDeliveringThread(config.inlineHandlers()),
                 AppExecutor.create(workers), scheduler, adapters());
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);

@@ -34,6 +34,8 @@ public enum ConfigKeys {
             "milliseconds sessions and events are kept for recovery"),
     RECOVERY_SKIP_MIDDLEWARES("socketio.connectionStateRecovery.skipMiddlewares", "true",
             "a recovered socket skips the connection middleware"),
+    INLINE_HANDLERS("socketio.inlineHandlers", "false",
+            "run a client's handlers on the container thread that delivered its packet when none of its packets wait (no hand-off; handlers must not block)"),
     ADAPTER("socketio.adapter", "memory",
             "memory (one server) or redis (servers sharing rooms and broadcasts through Redis)"),
     REDIS_URL("socketio.redis.url", "redis://localhost:6379",

@@ -26,6 +26,8 @@ import java.util.function.Function;
  * @param cleanupEmptyChildNamespaces whether emptied children of dynamic namespaces are dropped
  * @param namespaces the namespaces declared in configuration, in order
  * @param recovery connection state recovery
+ * @param redis the Redis of the cluster, when the Redis adapter is chosen
+ * @param inlineHandlers whether handlers may run on the container thread that delivered the packet
  */
 public record SocketIoConfig(
         String path,
@@ -37,7 +39,8 @@ public record SocketIoConfig(
         boolean cleanupEmptyChildNamespaces,
         List<NamespaceConfig> namespaces,
         Recovery recovery,
-        Optional<RedisSettings> redis) {
+        Optional<RedisSettings> redis,
+        boolean inlineHandlers) {
 
     /**
      * Where the cluster's Redis is ({@code socketio.adapter=redis}); empty with the in-memory adapter.
@@ -146,11 +149,12 @@ public record SocketIoConfig(
                     r.list(ConfigKeys.NAMESPACE_PACKET_MIDDLEWARE, name), routes(r, name, propertyNames)));
         }
         Optional<RedisSettings> redis = redis(r);
+        boolean inlineHandlers = r.bool(ConfigKeys.INLINE_HANDLERS);
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL, maxQueued);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, maxQueued,
-                cleanupChildren, List.copyOf(namespaces), recovery, redis);
+                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers);
     }
 
     private static Optional<RedisSettings> redis(Reader r) {

@@ -71,16 +71,24 @@ final class Client implements EngineSocketHandler {
         conn.setHandler(this);
     }
 
-    // ---- engine callbacks: queue only ----
+    // ---- engine callbacks: run here when allowed and idle, else queue ----
 
     @Override
     public void onText(String message) {
-        serial.execute(() -> onData(() -> decoder.addText(message)));
+        receive(() -> onData(() -> decoder.addText(message)));
     }
 
     @Override
     public void onBinary(byte[] message) {
-        serial.execute(() -> onData(() -> decoder.addBinary(message)));
+        receive(() -> onData(() -> decoder.addBinary(message)));
+    }
+
+    private void receive(Runnable task) {
+        if (server.options().handlersOnDeliveringThread()) {
+            serial.executeHere(task);
+        } else {
+            serial.execute(task);
+        }
     }
 
     @Override

@@ -36,6 +36,19 @@ public final class SerialExecutor implements Executor {
         schedule();
     }
 
+    /**
+     * Runs {@code task} on the calling thread when this executor is idle (nothing running or
+     * queued), so a lone packet costs no thread hand-off; else queues it behind the others.
+     * Either way tasks keep their order and never overlap. After a batch, what is left goes to
+     * the shared executor, so one busy client does not keep the caller's thread.
+     */
+    public void executeHere(Runnable task) {
+        queue.add(task);
+        if (scheduled.compareAndSet(false, true)) {
+            drain();
+        }
+    }
+
     /** Whether the calling thread is running one of this executor's tasks right now. */
     boolean inCurrentThread() {
         return runner == Thread.currentThread();

@@ -15,9 +15,23 @@ import java.util.Objects;
  * @param cleanupEmptyChildNamespaces whether a child of a dynamic namespace is dropped when its
  *     last socket leaves (the reference's option of that name; false by default)
  * @param recovery connection state recovery (off by default)
+ * @param handlersOnDeliveringThread whether a client's packets are handled on the thread that
+ *     delivered them (the container's) when nothing of that client is queued, instead of always
+ *     on the executor (false by default)
  */
 public record SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth,
-        boolean cleanupEmptyChildNamespaces, Recovery recovery) {
+        boolean cleanupEmptyChildNamespaces, Recovery recovery, boolean handlersOnDeliveringThread) {
+
+    /** Options whose handlers always run on the executor. */
+    public SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth, boolean cleanupEmptyChildNamespaces,
+            Recovery recovery) {
+        this(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, false);
+    }
+
+    /** These options with handlers on the delivering thread, or not. */
+    public SioOptions withHandlersOnDeliveringThread(boolean inline) {
+        return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, inline);
+    }
 
     /**
      * The reference's {@code connectionStateRecovery} option. Immutable.

@@ -31,6 +31,32 @@ class SerialExecutorTest {
     }
 
     @Test
+    void executeHereRunsOnTheCallerWhenIdleAndQueuesBehindWorkOtherwise() {
+        SerialExecutor serial = new SerialExecutor(manual);
+        List<String> ran = new ArrayList<>();
+        serial.executeHere(() -> ran.add("here " + Thread.currentThread().getName()));
+        assertEquals(List.of("here " + Thread.currentThread().getName()), ran, "idle: ran at once, on this thread");
+        assertTrue(queued.isEmpty());
+
+        serial.execute(() -> ran.add("queued"));
+        serial.executeHere(() -> ran.add("after"));
+        assertEquals(1, ran.size(), "busy: the second waits behind the first");
+        queued.poll().run();
+        assertEquals(List.of(ran.get(0), "queued", "after"), ran, "order kept");
+    }
+
+    @Test
+    void executeHereInsideATaskQueuesInsteadOfNesting() {
+        SerialExecutor serial = new SerialExecutor(manual);
+        List<Integer> ran = new ArrayList<>();
+        serial.executeHere(() -> {
+            serial.executeHere(() -> ran.add(2));
+            ran.add(1);
+        });
+        assertEquals(List.of(1, 2), ran, "the inner task runs after the outer one, never inside it");
+    }
+
+    @Test
     void longQueueYieldsTheThreadBetweenBatches() {
         SerialExecutor serial = new SerialExecutor(manual);
         List<Integer> ran = new ArrayList<>();
