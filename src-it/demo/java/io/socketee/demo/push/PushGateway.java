@@ -71,9 +71,14 @@ public class PushGateway {
         return new Outcome(Optional.of(target), Optional.empty());
     }
 
+    /** Releases JSON-B; a lifecycle callback may not throw checked exceptions (Payara refuses the WAR). */
     @PreDestroy
-    void close() throws Exception {
-        json.close();
+    void close() {
+        try {
+            json.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing JSON-B failed", e);
+        }
     }
 
     private Optional<TransportRequest> parse(String body) {
