@@ -31,15 +31,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class ClusterBehindNginxIT {
-    static final RedisServer REDIS = RedisServer.shared();
     private static final String WAR = "socketee-cluster-a";
 
     @ArquillianResource
     private URL base;
 
+    @org.junit.jupiter.api.AfterAll
+    static void stopRedis() {
+        RedisServer.stopShared();
+    }
+
     @Deployment(testable = false)
     public static WebArchive nodeA() {
-        return ItDeployment.clusterApp(WAR + ".war", "A", REDIS.url());
+        return ItDeployment.clusterApp(WAR + ".war", "A", RedisServer.shared().url());
     }
 
     @Test
@@ -47,7 +51,7 @@ public class ClusterBehindNginxIT {
         URI a = ItServer.base(base);
         int nginxPort = Integer.getInteger("socketee.it.nginx.port", 9086);
         List<String> failures = new ArrayList<>();
-        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", REDIS.url(), "N",
+        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", RedisServer.shared().url(), "N",
                 "/" + WAR + "/socket.io/");
                 NginxServer nginx = NginxServer.start(nginxPort, List.of(a.getHost() + ":" + a.getPort(),
                         "127.0.0.1:" + node.port().orElseThrow()))) {

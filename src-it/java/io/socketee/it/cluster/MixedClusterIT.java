@@ -41,9 +41,9 @@ public class MixedClusterIT extends TwoSocketEeNodes {
     Stream<DynamicTest> everyOperationSpansTheMixedCluster() {
         Map<String, JSONObject> results = new LinkedHashMap<>();
         NodeProcess.Result run;
-        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", REDIS.url(), "N")) {
+        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", redis().url(), "N")) {
             run = NodeProcess.run(Duration.ofMinutes(3), "cluster-scenarios.js", "--a", ItServer.base(a).toString(),
-                    "--b", ItServer.base(b).toString(), "--n", node.baseUrl().toString(), "--redis", REDIS.url());
+                    "--b", ItServer.base(b).toString(), "--n", node.baseUrl().toString(), "--redis", redis().url());
         }
         for (String line : run.stdout()) {
             if (line.startsWith("{")) {
@@ -73,11 +73,11 @@ public class MixedClusterIT extends TwoSocketEeNodes {
      */
     @Test
     void theJavaEmitterReachesClientsOnBothKindsOfNode() throws Exception {
-        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", REDIS.url(), "N");
+        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", redis().url(), "N");
                 ClusterClient ca = ClusterClient.connect(ItServer.base(a), "from-java", "java-all");
                 ClusterClient cb = ClusterClient.connect(ItServer.base(b), "from-java", "java-all");
                 ClusterClient cn = ClusterClient.connect(node.baseUrl(), "from-java", "java-all");
-                Emitter emitter = Emitter.connect(REDIS.url())) {
+                Emitter emitter = Emitter.connect(redis().url())) {
             assertEquals("ok", cb.call("join", "jroom"));
             assertEquals("ok", cn.call("join", "jroom"));
 

@@ -1,6 +1,7 @@
 package io.socketee.it.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -34,11 +35,12 @@ public class RedisOutageIT extends TwoSocketEeNodes {
             assertEquals("news:before", atB.poll(WAIT_SECONDS, TimeUnit.SECONDS), "the cluster works before the outage");
             assertEquals("news:before", atA.poll(WAIT_SECONDS, TimeUnit.SECONDS));
 
-            REDIS.kill();
+            redis().kill();
+            assertFalse(redis().answers(), "Redis is really gone");
             ca.broadcastNews("during");
             assertEquals("news:during", atA.poll(WAIT_SECONDS, TimeUnit.SECONDS), "local clients are served while Redis is away");
 
-            REDIS.restart();
+            redis().restart();
             String probe = null;
             for (int i = 0; probe == null && i < WAIT_SECONDS * 4; i++) {
                 ca.broadcastNews("probe-" + i);

@@ -14,8 +14,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * its own SocketEE, subscriber connection and node id, as two servers would have.
  */
 abstract class TwoSocketEeNodes {
-    /** Started when the deployments are built, before the WARs start and connect to it. */
-    static final RedisServer REDIS = RedisServer.shared();
+    /** The test Redis, started with the deployments (before the WARs connect to it) if none runs. */
+    static RedisServer redis() {
+        return RedisServer.shared();
+    }
 
     @ArquillianResource
     @OperateOnDeployment("a")
@@ -25,13 +27,18 @@ abstract class TwoSocketEeNodes {
     @OperateOnDeployment("b")
     URL b;
 
+    @org.junit.jupiter.api.AfterAll
+    static void stopRedis() {
+        RedisServer.stopShared();
+    }
+
     @Deployment(name = "a", testable = false, order = 1)
     public static WebArchive nodeA() {
-        return ItDeployment.clusterApp("socketee-cluster-a.war", "A", REDIS.url());
+        return ItDeployment.clusterApp("socketee-cluster-a.war", "A", redis().url());
     }
 
     @Deployment(name = "b", testable = false, order = 2)
     public static WebArchive nodeB() {
-        return ItDeployment.clusterApp("socketee-cluster-b.war", "B", REDIS.url());
+        return ItDeployment.clusterApp("socketee-cluster-b.war", "B", redis().url());
     }
 }

@@ -36,20 +36,28 @@ public final class RedisServer implements AutoCloseable {
         this.binary = binary;
     }
 
+    /** The test classes' Redis: guarded by the class; null when none runs. */
+    private static RedisServer current;
+
     /**
-     * The Redis all cluster tests of this JVM share, started on first use and stopped when the
-     * JVM exits (each test class leaves it running, as it found it).
+     * The Redis of the cluster tests, started when none runs. A test class that uses it stops it
+     * in {@code @AfterAll} with {@link #stopShared()}: a JVM shutdown hook is only the last resort,
+     * as Surefire may halt its JVM before the hooks finish.
      */
-    public static RedisServer shared() {
-        return Shared.INSTANCE;
+    public static synchronized RedisServer shared() {
+        if (current == null) {
+            current = start();
+            RedisServer started = current;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::kill, "redis-server-stop"));
+        }
+        return current;
     }
 
-    /** Lazy holder of {@link #shared()}. */
-    private static final class Shared {
-        static final RedisServer INSTANCE = start();
-
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(INSTANCE::kill, "redis-server-stop"));
+    /** Stops the shared Redis, if one runs. */
+    public static synchronized void stopShared() {
+        if (current != null) {
+            current.kill();
+            current = null;
         }
     }
 
@@ -93,7 +101,17 @@ public final class RedisServer implements AutoCloseable {
         kill();
     }
 
+    /** Whether a Redis answers PING on the port right now. */
+    public boolean answers() {
+        return answersPing();
+    }
+
     private synchronized void startProcess() {
+        if (answersPing()) {
+            // a server left over by an earlier run: using it would make kill() and restart() lie
+            throw new IllegalStateException("a Redis already answers on port " + port + ": stop it (.ci/run does)"
+                    + " or set -Dsocketee.it.redis.port to a free port");
+        }
         try {
             Path log = Path.of(System.getProperty("socketee.it.tmpDir", System.getProperty("java.io.tmpdir")))
                     .resolve("redis-" + port + ".log");
@@ -102,7 +120,7 @@ public final class RedisServer implements AutoCloseable {
                     "--save", "", "--appendonly", "no", "--protected-mode", "no"))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (!answersPing()) {
+            while (!answersPing() || !process.isAlive()) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("redis-server exited with " + process.exitValue() + "; see " + log);
                 }
