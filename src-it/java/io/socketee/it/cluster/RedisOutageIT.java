@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketee.it.support.ItServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -31,12 +35,20 @@ public class RedisOutageIT extends TwoSocketEeNodes {
                 ClusterClient cb = ClusterClient.connect(ItServer.base(b), "news")) {
             BlockingQueue<String> atA = ca.events;
             BlockingQueue<String> atB = cb.events;
+            assertEquals(200, readiness().statusCode(), "ready before the outage: " + readiness().body());
             ca.broadcastNews("before");
             assertEquals("news:before", atB.poll(WAIT_SECONDS, TimeUnit.SECONDS), "the cluster works before the outage");
             assertEquals("news:before", atA.poll(WAIT_SECONDS, TimeUnit.SECONDS));
 
             redis().kill();
             assertFalse(redis().answers(), "Redis is really gone");
+            HttpResponse<String> down = readiness();
+            for (int i = 0; down.statusCode() != 503 && i < WAIT_SECONDS * 10; i++) {
+                TimeUnit.MILLISECONDS.sleep(100);
+                down = readiness();
+            }
+            assertEquals(503, down.statusCode(), "not ready while Redis is away: " + down.body());
+            assertTrue(down.body().contains("\"socketee\""), down.body());
             ca.broadcastNews("during");
             assertEquals("news:during", atA.poll(WAIT_SECONDS, TimeUnit.SECONDS), "local clients are served while Redis is away");
 
@@ -48,6 +60,7 @@ public class RedisOutageIT extends TwoSocketEeNodes {
             }
             assertNotNull(probe, "node B never heard node A again after Redis came back");
             drain(atB, "news:probe-");
+            assertEquals(200, readiness().statusCode(), "ready again: " + readiness().body());
 
             List<String> sent = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -61,6 +74,12 @@ public class RedisOutageIT extends TwoSocketEeNodes {
             assertEquals(sent, received, "every broadcast after the recovery, in order");
             assertNull(atB.poll(300, TimeUnit.MILLISECONDS), "and nothing else (\"during\" was never published)");
         }
+    }
+
+    /** GET of the server's readiness endpoint. */
+    private HttpResponse<String> readiness() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(ItServer.readiness(a)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Drops the probes that were still on their way when the first one arrived. */

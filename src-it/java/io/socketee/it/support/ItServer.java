@@ -44,4 +44,16 @@ public final class ItServer {
             throw new IllegalArgumentException("Cannot rebuild deployment URL " + reported, e);
         }
     }
+
+    /**
+     * The server's MicroProfile Health readiness endpoint: Open Liberty and Payara Micro serve
+     * {@code /health/ready} on the HTTP port, WildFly on its management port.
+     */
+    public static URI readiness(URL reported) {
+        if (System.getProperty("arquillian.launch", "").startsWith("wildfly")) {
+            return URI.create("http://127.0.0.1:" + Integer.getInteger("socketee.it.wildfly.managementPort", 9990)
+                    + "/health/ready");
+        }
+        return URI.create("http://" + reported.getHost() + ":" + reported.getPort() + "/health/ready");
+    }
 }

@@ -96,6 +96,16 @@ public class SocketEeExtension implements Extension {
         return p.getAnnotations().stream().anyMatch(a -> HandlerKind.of(a).isPresent());
     }
 
+    /** Registers the readiness check where the server has MicroProfile Health. */
+    void onBeans(@Observes jakarta.enterprise.inject.spi.AfterBeanDiscovery abd) {
+        try {
+            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, SocketEeExtension.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return; // no MicroProfile Health here: no check
+        }
+        ReadinessCheck.register(abd);
+    }
+
     void onValidation(@Observes AfterDeploymentValidation adv, BeanManager beans) {
         List<String> all = new ArrayList<>(problems);
         all.addAll(new HandlerRules(handlers).problems());

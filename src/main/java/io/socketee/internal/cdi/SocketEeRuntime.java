@@ -43,6 +43,7 @@ public class SocketEeRuntime {
     @Inject
     jakarta.enterprise.inject.spi.BeanManager beanManager;
 
+    private volatile java.util.function.BooleanSupplier clusterLink = () -> true;
     private HandlerInstances handlerInstances;
     private SocketIoConfig config;
     private ScheduledExecutorService scheduler;
@@ -77,8 +78,15 @@ public class SocketEeRuntime {
             return io.socketee.internal.adapter.AdapterFactory.IN_MEMORY;
         }
         SocketIoConfig.RedisSettings r = config.redis().get();
-        return io.socketee.internal.adapter.redis.RedisAdapters.connect(r.url(), r.password(), r.database(), r.key(),
-                r.requestsTimeout(), scheduler, threads("socketee-redis"));
+        io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(
+                r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"));
+        clusterLink = redis::connected;
+        return redis;
+    }
+
+    /** Whether this server reaches its cluster: always with the in-memory adapter; with Redis, while subscribed. */
+    boolean clusterReachable() {
+        return clusterLink.getAsBoolean();
     }
 
     /** The configured engine options, with the application's {@link io.socketee.AllowRequest} if any. */
