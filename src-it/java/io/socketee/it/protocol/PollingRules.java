@@ -16,6 +16,7 @@ import io.socketee.it.protocol.support.Payloads;
 import io.socketee.it.protocol.support.PollingSession;
 import io.socketee.it.protocol.support.RawPolling;
 import io.socketee.it.protocol.support.RawResponse;
+import io.socketee.it.protocol.support.RawWebSocket;
 import io.socketee.it.protocol.support.Wire;
 
 /**
@@ -68,6 +69,24 @@ public abstract class PollingRules extends ProtocolRules {
         assertEquals(200, r.status());
         assertContentType("text/plain; charset=UTF-8", r);
         assertEquals("no-store", r.headerOrAbsent("cache-control"));
+    }
+
+    /**
+     * A POST whose third packet is malformed closes the session, and the Socket.IO packets before
+     * it are not handled either: the reference's engine emits them, but its Socket.IO layer runs
+     * handlers on the next tick, when the socket is already gone. Another client's broadcast sent
+     * afterwards is the first thing the observer receives.
+     */
+    @Test
+    public void aPostWithAMalformedPacketClosesTheSessionAndItsEventsAreNotHandled() {
+        PollingSession session = connectedV4();
+        RawWebSocket observer = webSocketV4Connected();
+
+        session.post("42[\"broadcast\",null,\"news\",1]\u001e42[\"broadcast\",null,\"news\",2]\u001ez-bad");
+        observer.send("42[\"broadcast\",null,\"news\",\"marker\"]");
+
+        assertEquals("42[\"news\",\"marker\"]", observer.nextTextAnsweringPings());
+        assertSessionGone(session);
     }
 
     /** v4: one POST may carry several packets; they are handled in order. */
