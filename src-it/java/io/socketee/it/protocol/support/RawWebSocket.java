@@ -169,12 +169,24 @@ public final class RawWebSocket implements AutoCloseable {
         assertArrayEquals(expected, nextBinary());
     }
 
-    /** The next text frame that is not a v4 ping; every ping ({@code 2}) is answered with {@code 3}. */
+    /**
+     * The next text frame that is not a v4 ping; every ping ({@code 2}) is answered with {@code 3}.
+     * Fails when only pings come for {@link #FRAME_TIMEOUT}: a live heartbeat must not keep a
+     * test waiting for ever.
+     */
     public String nextTextAnsweringPings() {
+        long deadline = System.nanoTime() + FRAME_TIMEOUT.toNanos();
         while (true) {
-            String text = nextText();
-            if (!text.equals("2")) {
-                return text;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("only pings within " + FRAME_TIMEOUT);
+            }
+            Frame frame = next(Duration.ofNanos(left));
+            if (!(frame instanceof Text t)) {
+                throw new AssertionError("expected a text frame, got " + describe(frame));
+            }
+            if (!t.text().equals("2")) {
+                return t.text();
             }
             send("3");
         }
@@ -186,8 +198,13 @@ public final class RawWebSocket implements AutoCloseable {
      * dropped without one.
      */
     public Frame awaitEnd(boolean answerPings) {
+        long deadline = System.nanoTime() + FRAME_TIMEOUT.multipliedBy(3).toNanos();
         while (true) {
-            Frame frame = next();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("the connection did not end within " + FRAME_TIMEOUT.multipliedBy(3));
+            }
+            Frame frame = next(Duration.ofNanos(Math.min(left, FRAME_TIMEOUT.toNanos())));
             if (frame instanceof Closed || frame instanceof Failed) {
                 return frame;
             }
