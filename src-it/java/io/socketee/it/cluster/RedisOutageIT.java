@@ -35,18 +35,15 @@ public class RedisOutageIT extends TwoSocketEeNodes {
                 ClusterClient cb = ClusterClient.connect(ItServer.base(b), "news")) {
             BlockingQueue<String> atA = ca.events;
             BlockingQueue<String> atB = cb.events;
-            assertEquals(200, readiness().statusCode(), "ready before the outage: " + readiness().body());
+            HttpResponse<String> ready = awaitReadiness(200);
+            assertEquals(200, ready.statusCode(), "ready before the outage (both subscribers connected): " + ready.body());
             ca.broadcastNews("before");
             assertEquals("news:before", atB.poll(WAIT_SECONDS, TimeUnit.SECONDS), "the cluster works before the outage");
             assertEquals("news:before", atA.poll(WAIT_SECONDS, TimeUnit.SECONDS));
 
             redis().kill();
             assertFalse(redis().answers(), "Redis is really gone");
-            HttpResponse<String> down = readiness();
-            for (int i = 0; down.statusCode() != 503 && i < WAIT_SECONDS * 10; i++) {
-                TimeUnit.MILLISECONDS.sleep(100);
-                down = readiness();
-            }
+            HttpResponse<String> down = awaitReadiness(503);
             assertEquals(503, down.statusCode(), "not ready while Redis is away: " + down.body());
             assertTrue(down.body().contains("\"socketee\""), down.body());
             ca.broadcastNews("during");
@@ -60,7 +57,8 @@ public class RedisOutageIT extends TwoSocketEeNodes {
             }
             assertNotNull(probe, "node B never heard node A again after Redis came back");
             drain(atB, "news:probe-");
-            assertEquals(200, readiness().statusCode(), "ready again: " + readiness().body());
+            HttpResponse<String> again = awaitReadiness(200);
+            assertEquals(200, again.statusCode(), "ready again: " + again.body());
 
             List<String> sent = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -74,6 +72,16 @@ public class RedisOutageIT extends TwoSocketEeNodes {
             assertEquals(sent, received, "every broadcast after the recovery, in order");
             assertNull(atB.poll(300, TimeUnit.MILLISECONDS), "and nothing else (\"during\" was never published)");
         }
+    }
+
+    /** Polls the readiness endpoint until it answers {@code status}, for at most {@code WAIT_SECONDS}; the last answer. */
+    private HttpResponse<String> awaitReadiness(int status) throws Exception {
+        HttpResponse<String> r = readiness();
+        for (int i = 0; r.statusCode() != status && i < WAIT_SECONDS * 10; i++) {
+            TimeUnit.MILLISECONDS.sleep(100);
+            r = readiness();
+        }
+        return r;
     }
 
     /** GET of the server's readiness endpoint. */
