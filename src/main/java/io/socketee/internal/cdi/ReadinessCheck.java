@@ -1,6 +1,6 @@
 package io.socketee.internal.cdi;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.CDI;
@@ -12,8 +12,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * its cluster (always with the in-memory adapter; with the Redis adapter while its subscriber is
  * connected), down while Redis is away, so a load balancer can route clients elsewhere meanwhile.
  *
- * <p>Registered by {@link SocketEeExtension} as a synthetic bean, and only where the server has
- * the MicroProfile Health API: this class is never loaded elsewhere. Thread-safe: stateless.
+ * <p>Registered by {@link SocketEeExtension} as a synthetic dependent bean, and only where the
+ * server has the MicroProfile Health API: this class is never loaded elsewhere. It holds the
+ * application's {@link ClusterStatus} itself, not a proxy. Thread-safe: reads volatile state.
  */
 final class ReadinessCheck implements HealthCheck {
 
@@ -21,13 +22,23 @@ final class ReadinessCheck implements HealthCheck {
     static void register(AfterBeanDiscovery abd) {
         abd.addBean().beanClass(ReadinessCheck.class).types(HealthCheck.class, Object.class)
                 .qualifiers(org.eclipse.microprofile.health.Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
-                .scope(ApplicationScoped.class)
-                .createWith(cc -> new ReadinessCheck());
+                .scope(Dependent.class)
+                .createWith(cc -> new ReadinessCheck(CDI.current().select(SocketEeRuntime.class).get().clusterStatus()));
+    }
+
+    private final ClusterStatus status;
+
+    private ReadinessCheck(ClusterStatus status) {
+        this.status = status;
     }
 
     @Override
     public HealthCheckResponse call() {
-        boolean up = CDI.current().select(SocketEeRuntime.class).get().clusterReachable();
+        if (status.isStopped()) {
+            // a check kept by the server after its application stopped must not hold readiness down
+            return HealthCheckResponse.named("socketee").up().withData("cluster", "application stopped").build();
+        }
+        boolean up = status.reachable();
         return HealthCheckResponse.named("socketee").status(up)
                 .withData("cluster", up ? "reachable" : "Redis is away: broadcasts stay on this server").build();
     }

@@ -43,7 +43,7 @@ public class SocketEeRuntime {
     @Inject
     jakarta.enterprise.inject.spi.BeanManager beanManager;
 
-    private volatile java.util.function.BooleanSupplier clusterLink = () -> true;
+    private final ClusterStatus clusterStatus = new ClusterStatus();
     private HandlerInstances handlerInstances;
     private SocketIoConfig config;
     private ScheduledExecutorService scheduler;
@@ -80,13 +80,13 @@ public class SocketEeRuntime {
         SocketIoConfig.RedisSettings r = config.redis().get();
         io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(
                 r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"));
-        clusterLink = redis::connected;
+        clusterStatus.link(redis::connected);
         return redis;
     }
 
     /** Whether this server reaches its cluster: always with the in-memory adapter; with Redis, while subscribed. */
-    boolean clusterReachable() {
-        return clusterLink.getAsBoolean();
+    ClusterStatus clusterStatus() {
+        return clusterStatus;
     }
 
     /** The configured engine options, with the application's {@link io.socketee.AllowRequest} if any. */
@@ -102,6 +102,7 @@ public class SocketEeRuntime {
 
     @PreDestroy
     void stop() {
+        clusterStatus.stopped();
         if (sio != null) {
             sio.close();
         }
