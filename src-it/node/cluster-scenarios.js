@@ -13,8 +13,8 @@ const { createClient } = require("redis");
 
 const { within, runScenarios, parseArgs } = require("./scenario-kit");
 
-const ARGS = parseArgs(process.argv);
-for (const k of ["a", "b", "n", "redis"]) if (!ARGS[k]) { console.error("missing --" + k); process.exit(2); }
+const ARGS = parseArgs(process.argv, "node cluster-scenarios.js --a URL --b URL --n URL --redis URL [--only a,b]",
+  ["a", "b", "n", "redis"]);
 const ONLY = ARGS.only ? ARGS.only.split(",") : null;
 const STEP = 8000;
 const NODES = { A: ARGS.a, B: ARGS.b, N: ARGS.n };

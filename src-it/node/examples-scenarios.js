@@ -15,23 +15,12 @@ const { io } = require("socket.io-client");
 
 const STEP_TIMEOUT = 10000;
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 2; i < argv.length; i += 2) {
-    if (!argv[i].startsWith("--") || i + 1 >= argv.length) usage("bad argument " + argv[i]);
-    args[argv[i].slice(2)] = argv[i + 1];
-  }
-  if (!args.url) usage("--url is required");
-  if (!["polling", "websocket"].includes(args.transport || "websocket")) usage("--transport must be polling or websocket");
-  return args;
-}
-
-function usage(message) {
-  console.error(message + "\nusage: node examples-scenarios.js --url URL [--transport polling|websocket]");
+const USAGE = "node examples-scenarios.js --url URL [--transport polling|websocket]";
+const ARGS = require("./scenario-kit").parseArgs(process.argv, USAGE, ["url"]);
+if (!["polling", "websocket"].includes(ARGS.transport || "websocket")) {
+  console.error("--transport must be polling or websocket\nusage: " + USAGE);
   process.exit(2);
 }
-
-const ARGS = parseArgs(process.argv);
 const BASE = new URL(ARGS.url);
 const PATH = BASE.pathname.replace(/\/?$/, "/") + "socket.io";
 const TRANSPORT = ARGS.transport || "websocket";

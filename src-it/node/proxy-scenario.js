@@ -10,7 +10,7 @@ const { io } = require("socket.io-client");
 
 const { within, runScenarios, parseArgs } = require("./scenario-kit");
 
-const ARGS = parseArgs(process.argv);
+const ARGS = parseArgs(process.argv, "node proxy-scenario.js --proxy URL --a URL --n URL", ["proxy", "a", "n"]);
 const STEP = 8000;
 
 

@@ -27,10 +27,21 @@ async function runScenarios(scenarios, only) {
   process.exit(0);
 }
 
-/** {@code --name value} pairs of the command line as an object. */
-function parseArgs(argv) {
+/**
+ * {@code --name value} pairs of the command line as an object; a malformed pair, or a missing
+ * name of {@code required}, prints {@code usage} and exits with 2.
+ */
+function parseArgs(argv, usage, required = []) {
+  const fail = (message) => {
+    console.error(message + (usage ? "\nusage: " + usage : ""));
+    process.exit(2);
+  };
   const args = {};
-  for (let i = 2; i < argv.length; i += 2) args[argv[i].replace(/^--/, "")] = argv[i + 1];
+  for (let i = 2; i < argv.length; i += 2) {
+    if (!argv[i].startsWith("--") || i + 1 >= argv.length) fail("bad argument " + argv[i]);
+    args[argv[i].slice(2)] = argv[i + 1];
+  }
+  for (const name of required) if (!args[name]) fail("--" + name + " is required");
   return args;
 }
 
