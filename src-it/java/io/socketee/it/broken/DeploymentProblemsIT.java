@@ -48,7 +48,9 @@ public class DeploymentProblemsIT {
             "SOCKETEE-CONFIG-001 socketio.pingInterval=soon",
             "SOCKETEE-MIDDLEWARE-001 namespace /: no connection middleware named \"nobody\"",
             "SOCKETEE-ROUTE-002 namespace / route \"chat\"",
-            "SOCKETEE-ROUTE-001 namespace / route \"ping\" -> missing#ping"}) {
+            "SOCKETEE-ROUTE-001 namespace / route \"ping\" -> missing#ping",
+            "SOCKETEE-ADAPTER-001 more than one io.socketee.adapter.AdapterFactory bean: "
+                    + "[io.socketee.it.broken.app.TwoAdapterFactories$First, io.socketee.it.broken.app.TwoAdapterFactories$Second]"}) {
             assertTrue(report.contains(expected), "missing " + expected + " in\n" + report.substring(0, Math.min(4000, report.length())));
         }
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import io.socketee.emitter.Emitter;
 import io.socketee.it.support.ItServer;
 import io.socketee.it.support.NodeProcess;
+import io.socketee.it.support.OfficialJavaClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +75,9 @@ public class MixedClusterIT extends TwoSocketEeNodes {
     @Test
     void theJavaEmitterReachesClientsOnBothKindsOfNode() throws Exception {
         try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", redis().url(), "N");
-                ClusterClient ca = ClusterClient.connect(ItServer.base(a), "from-java", "java-all");
-                ClusterClient cb = ClusterClient.connect(ItServer.base(b), "from-java", "java-all");
-                ClusterClient cn = ClusterClient.connect(node.baseUrl(), "from-java", "java-all");
+                OfficialJavaClient ca = OfficialJavaClient.connect(ItServer.base(a), "from-java", "java-all");
+                OfficialJavaClient cb = OfficialJavaClient.connect(ItServer.base(b), "from-java", "java-all");
+                OfficialJavaClient cn = OfficialJavaClient.connect(node.baseUrl(), "from-java", "java-all");
                 Emitter emitter = Emitter.connect(redis().url())) {
             assertEquals("ok", cb.call("join", "jroom"));
             assertEquals("ok", cn.call("join", "jroom"));
@@ -91,8 +92,8 @@ public class MixedClusterIT extends TwoSocketEeNodes {
             assertEquals("java-all:x", cn.next());
 
             emitter.in("jroom").disconnectSockets(true);
-            assertEquals("io server disconnect", cb.disconnected.get(ClusterClient.WAIT_SECONDS, TimeUnit.SECONDS));
-            assertEquals("io server disconnect", cn.disconnected.get(ClusterClient.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertEquals("io server disconnect", cb.disconnected.get(OfficialJavaClient.WAIT_SECONDS, TimeUnit.SECONDS));
+            assertEquals("io server disconnect", cn.disconnected.get(OfficialJavaClient.WAIT_SECONDS, TimeUnit.SECONDS));
             assertTrue(ca.socket.connected(), "A's client was not in the room");
         }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketee.it.support.ItServer;
+import io.socketee.it.support.OfficialJavaClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,17 +28,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class RedisOutageIT extends TwoSocketEeNodes {
-    private static final long WAIT_SECONDS = ClusterClient.WAIT_SECONDS;
+    private static final long WAIT_SECONDS = OfficialJavaClient.WAIT_SECONDS;
 
     @Test
     void aRedisRestartLosesNothingBroadcastAfterTheRecovery() throws Exception {
-        try (ClusterClient ca = ClusterClient.connect(ItServer.base(a), "news");
-                ClusterClient cb = ClusterClient.connect(ItServer.base(b), "news")) {
+        try (OfficialJavaClient ca = OfficialJavaClient.connect(ItServer.base(a), "news");
+                OfficialJavaClient cb = OfficialJavaClient.connect(ItServer.base(b), "news")) {
             BlockingQueue<String> atA = ca.events;
             BlockingQueue<String> atB = cb.events;
             HttpResponse<String> ready = awaitReadiness(200);
             assertEquals(200, ready.statusCode(), "ready before the outage (both subscribers connected): " + ready.body());
-            ca.broadcastNews("before");
+            broadcastNews(ca, "before");
             assertEquals("news:before", atB.poll(WAIT_SECONDS, TimeUnit.SECONDS), "the cluster works before the outage");
             assertEquals("news:before", atA.poll(WAIT_SECONDS, TimeUnit.SECONDS));
 
@@ -46,13 +47,13 @@ public class RedisOutageIT extends TwoSocketEeNodes {
             HttpResponse<String> down = awaitReadiness(503);
             assertEquals(503, down.statusCode(), "not ready while Redis is away: " + down.body());
             assertTrue(down.body().contains("\"socketee\""), down.body());
-            ca.broadcastNews("during");
+            broadcastNews(ca, "during");
             assertEquals("news:during", atA.poll(WAIT_SECONDS, TimeUnit.SECONDS), "local clients are served while Redis is away");
 
             redis().restart();
             String probe = null;
             for (int i = 0; probe == null && i < WAIT_SECONDS * 4; i++) {
-                ca.broadcastNews("probe-" + i);
+                broadcastNews(ca, "probe-" + i);
                 probe = atB.poll(250, TimeUnit.MILLISECONDS);
             }
             assertNotNull(probe, "node B never heard node A again after Redis came back");
@@ -63,7 +64,7 @@ public class RedisOutageIT extends TwoSocketEeNodes {
             List<String> sent = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 sent.add("news:after-" + i);
-                ca.broadcastNews("after-" + i);
+                broadcastNews(ca, "after-" + i);
             }
             List<String> received = new ArrayList<>();
             for (int i = 0; i < sent.size(); i++) {

@@ -27,6 +27,13 @@ abstract class TwoSocketEeNodes {
     @OperateOnDeployment("b")
     URL b;
 
+    /** Asks the member {@code client} is on to broadcast {@code news(text)} to the namespace, and waits for its ack. */
+    static void broadcastNews(io.socketee.it.support.OfficialJavaClient client, String text) throws Exception {
+        org.json.JSONObject spec = new org.json.JSONObject().put("event", "news")
+                .put("args", new org.json.JSONArray().put(text));
+        org.junit.jupiter.api.Assertions.assertEquals("ok", client.call("emit", spec));
+    }
+
     @org.junit.jupiter.api.AfterAll
     static void stopRedis() {
         RedisServer.stopShared();

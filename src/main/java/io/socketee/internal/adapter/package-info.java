@@ -1,5 +1,8 @@
 /**
- * The adapter boundary: the one owner of room membership in a namespace, and the path every
- * broadcast takes. {@link io.socketee.internal.adapter.memory} holds the single-server adapter.
+ * The server's side of the adapter SPI ({@link io.socketee.adapter}): {@link
+ * io.socketee.internal.adapter.NamespaceHost}, the richer host the built-in adapters use, and
+ * {@link io.socketee.internal.adapter.WirePacket}, the packet the server makes.
+ * {@link io.socketee.internal.adapter.memory} holds the single-server adapter,
+ * {@link io.socketee.internal.adapter.redis} the Redis one.
  */
 package io.socketee.internal.adapter;

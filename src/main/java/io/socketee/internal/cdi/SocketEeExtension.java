@@ -125,15 +125,40 @@ public class SocketEeExtension implements Extension {
         List<String> found = new ArrayList<>();
         List<SocketIoConfig.NamespaceConfig> namespaces;
         try {
-            namespaces = SocketIoConfig.read(key -> config.getOptionalValue(key, String.class),
-                    config.getPropertyNames()).namespaces();
+            SocketIoConfig read = SocketIoConfig.read(key -> config.getOptionalValue(key, String.class),
+                    config.getPropertyNames());
+            namespaces = read.namespaces();
+            found.addAll(adapterProblems(beans, read.redis().isPresent()));
         } catch (SocketIoConfig.InvalidConfigException e) {
             found.addAll(e.problems());
+            found.addAll(adapterProblems(beans, false)); // whether Redis is chosen is not known here
             namespaces = e.namespaces();
         }
         found.addAll(MiddlewareChains.problems(beans, namespaces));
         routes.addAll(Routes.resolve(name -> Optional.ofNullable(beanClasses.get(name)), namespaces, handlers, found));
         return found;
+    }
+
+    /**
+     * An application's {@link io.socketee.adapter.AdapterFactory} beans: at most one, and not
+     * beside {@code socketio.adapter=redis}.
+     */
+    private static List<String> adapterProblems(BeanManager beans, boolean redis) {
+        return adapterProblems(beans.getBeans(io.socketee.adapter.AdapterFactory.class).stream()
+                .map(b -> b.getBeanClass().getName()).sorted().toList(), redis);
+    }
+
+    /** As above, given the classes of the {@code AdapterFactory} beans. */
+    static List<String> adapterProblems(List<String> factories, boolean redis) {
+        if (factories.size() > 1) {
+            return List.of("SOCKETEE-ADAPTER-001 more than one io.socketee.adapter.AdapterFactory bean: " + factories
+                    + "; keep one");
+        }
+        if (factories.size() == 1 && redis) {
+            return List.of("SOCKETEE-ADAPTER-002 socketio.adapter=redis and the AdapterFactory bean " + factories.get(0)
+                    + " both choose the adapter; remove one of them");
+        }
+        return List.of();
     }
 
     /** The handlers found, in discovery order, then those routed by configuration. */

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class SocketEeRuntime {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SocketEeRuntime.class.getName());
+
     @Inject
     Config mpConfig;
 
@@ -42,6 +44,9 @@ public class SocketEeRuntime {
 
     @Inject
     jakarta.enterprise.inject.spi.BeanManager beanManager;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<io.socketee.adapter.AdapterFactory> customAdapters;
 
     private final ClusterStatus clusterStatus = new ClusterStatus();
     private HandlerInstances handlerInstances;
@@ -72,10 +77,19 @@ public class SocketEeRuntime {
                 : new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
     }
 
-    /** The in-memory adapter, or the Redis one when {@code socketio.adapter=redis}. */
-    private io.socketee.internal.adapter.AdapterFactory adapters() {
+    /**
+     * The application's {@link io.socketee.adapter.AdapterFactory} bean if it has one (the
+     * extension refuses two, or one beside Redis), else the Redis adapter when
+     * {@code socketio.adapter=redis}, else the in-memory one.
+     */
+    private io.socketee.adapter.AdapterFactory adapters() {
+        if (customAdapters.isResolvable()) {
+            var custom = customAdapters.getHandle();
+            LOG.info(() -> "SOCKETEE-BOOT-009 adapter: the application's " + custom.getBean().getBeanClass().getName());
+            return custom.get();
+        }
         if (config.redis().isEmpty()) {
-            return io.socketee.internal.adapter.AdapterFactory.IN_MEMORY;
+            return io.socketee.adapter.AdapterFactory.IN_MEMORY;
         }
         SocketIoConfig.RedisSettings r = config.redis().get();
         io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(

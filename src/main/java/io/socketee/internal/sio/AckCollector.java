@@ -2,7 +2,7 @@ package io.socketee.internal.sio;
 
 import io.socketee.AckTimeoutException;
 import io.socketee.Args;
-import io.socketee.internal.adapter.BroadcastAck;
+import io.socketee.adapter.BroadcastAck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

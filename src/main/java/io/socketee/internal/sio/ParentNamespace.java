@@ -4,7 +4,7 @@ import io.socketee.BroadcastOperator;
 import io.socketee.Namespace;
 import io.socketee.NamespaceMatcher;
 import io.socketee.Socket;
-import io.socketee.internal.adapter.BroadcastOptions;
+import io.socketee.adapter.BroadcastOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.socketee.internal.sio;
 import io.socketee.Args;
 import io.socketee.BroadcastOperator;
 import io.socketee.RemoteSocket;
-import io.socketee.internal.adapter.BroadcastOptions;
-import io.socketee.internal.adapter.SocketDetails;
+import io.socketee.adapter.BroadcastOptions;
+import io.socketee.adapter.SocketDetails;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import io.socketee.internal.protocol.socketio.SocketIoPacketType;
@@ -105,7 +105,8 @@ final class SioBroadcastOperator implements BroadcastOperator {
         Events.checkEmittable(event);
         Json.Arr data = server.mapper().toJsonArray(Json.of(event), args);
         for (SioNamespace nsp : targets.get()) {
-            nsp.adapter().broadcast(new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), SocketIoPacket.NO_ID, data),
+            nsp.adapter().broadcast(
+                    nsp.packet(new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), SocketIoPacket.NO_ID, data)),
                     options);
         }
     }
@@ -122,7 +123,7 @@ final class SioBroadcastOperator implements BroadcastOperator {
         options.timeout().ifPresent(t -> collector.expireAfter(t, server.scheduler()));
         for (SioNamespace nsp : namespaces) {
             SocketIoPacket packet = new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), nsp.nextAckId(), data);
-            nsp.adapter().broadcastWithAck(packet, options, collector);
+            nsp.adapter().broadcastWithAck(nsp.packet(packet), options, collector);
         }
         return collector.result();
     }

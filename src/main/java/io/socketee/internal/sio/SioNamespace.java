@@ -6,10 +6,12 @@ import io.socketee.ConnectionRefusedException;
 import io.socketee.RejectedException;
 import io.socketee.Namespace;
 import io.socketee.Socket;
-import io.socketee.internal.adapter.Adapter;
-import io.socketee.internal.adapter.AdapterHost;
-import io.socketee.internal.adapter.BroadcastAck;
-import io.socketee.internal.adapter.BroadcastOptions;
+import io.socketee.adapter.Adapter;
+import io.socketee.adapter.BroadcastAck;
+import io.socketee.adapter.BroadcastOptions;
+import io.socketee.adapter.Packet;
+import io.socketee.internal.adapter.NamespaceHost;
+import io.socketee.internal.adapter.WirePacket;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
@@ -35,7 +37,7 @@ import java.util.logging.Logger;
  * and removing sockets synchronise on this object so that a child removed when it emptied takes no
  * new socket.
  */
-final class SioNamespace extends DelegatingOperator implements Namespace, AdapterHost {
+final class SioNamespace extends DelegatingOperator implements Namespace, NamespaceHost {
     private static final Logger LOG = Logger.getLogger(SioNamespace.class.getName());
     /** What a client is told when middleware failed with something else than a refusal. */
     static final String INTERNAL_ERROR = "Internal server error";
@@ -133,18 +135,35 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Adapte
     }
 
     @Override
-    public boolean deliver(String sid, SocketIoPacket packet, List<Object> messages, BroadcastOptions options,
-            BroadcastAck ack) {
+    public boolean deliver(String sid, Packet packet, BroadcastOptions options, BroadcastAck ack) {
         SioSocket socket = sockets.get(sid);
         if (socket == null || (options.volatileDelivery() && !socket.client().writable())) {
             return false;
         }
-        socket.notifyOutgoing(packet);
+        WirePacket wire = packet instanceof WirePacket w ? w : packet(wire(packet));
+        socket.notifyOutgoing(wire.wire());
         if (ack != null) {
-            socket.awaitBroadcastAck(packet.id(), ack);
+            socket.awaitBroadcastAck(wire.wire().id(), ack);
         }
-        socket.client().write(messages);
+        socket.client().write(wire.messages());
         return true;
+    }
+
+    @Override
+    public WirePacket packet(SocketIoPacket packet) {
+        return WirePacket.of(packet, this);
+    }
+
+    @Override
+    public Packet event(List<Object> data) {
+        return packet(new SocketIoPacket(io.socketee.internal.protocol.socketio.SocketIoPacketType.EVENT, name,
+                SocketIoPacket.NO_ID, toJson(data)));
+    }
+
+    @Override
+    public Packet eventWithAck(List<Object> data) {
+        return packet(new SocketIoPacket(io.socketee.internal.protocol.socketio.SocketIoPacketType.EVENT, name,
+                nextAckId(), toJson(data)));
     }
 
     @Override
@@ -190,12 +209,22 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Adapte
     }
 
     @Override
-    public Args args(List<Json> values) {
+    public Args jsonArgs(List<Json> values) {
         return new SioArgs(server.mapper(), values);
     }
 
     @Override
-    public void receiveServerSideEmit(Json.Arr data, Consumer<Json> reply) {
+    public Args args(List<Object> values) {
+        return jsonArgs(toJson(values).items());
+    }
+
+    @Override
+    public void receiveServerSideEmit(List<Object> data, Consumer<Object> reply) {
+        receiveServerSideJson(toJson(data), reply == null ? null : json -> reply.accept(toJava(json)));
+    }
+
+    @Override
+    public void receiveServerSideJson(Json.Arr data, Consumer<Json> reply) {
         List<Json> items = data.items();
         if (items.isEmpty() || !(items.get(0) instanceof Json.Str event)) {
             LOG.fine(() -> "server-side event without a name in " + name);

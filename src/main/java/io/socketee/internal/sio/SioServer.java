@@ -1,6 +1,6 @@
 package io.socketee.internal.sio;
 
-import io.socketee.internal.adapter.AdapterFactory;
+import io.socketee.adapter.AdapterFactory;
 
 import io.socketee.BroadcastOperator;
 import io.socketee.IoServer;

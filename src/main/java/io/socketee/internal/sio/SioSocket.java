@@ -8,9 +8,9 @@ import io.socketee.Handshake;
 import io.socketee.Namespace;
 import io.socketee.RejectedException;
 import io.socketee.Socket;
-import io.socketee.internal.adapter.BroadcastOptions;
-import io.socketee.internal.adapter.RestoredSession;
-import io.socketee.internal.adapter.SessionSnapshot;
+import io.socketee.adapter.BroadcastOptions;
+import io.socketee.adapter.RestoredSession;
+import io.socketee.adapter.SessionSnapshot;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.json.JsonWriter;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
@@ -114,7 +114,7 @@ final class SioSocket implements Socket {
         SocketIoPacket packet = eventPacket(event, args, SocketIoPacket.NO_ID);
         if (pid != null) {
             // with recovery, as the reference: through the adapter, so that the event is stored
-            nsp.adapter().broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), false));
+            nsp.adapter().broadcast(nsp.packet(packet), new BroadcastOptions(Set.of(id), Set.of(), false));
             return;
         }
         notifyOutgoing(packet);
@@ -259,7 +259,7 @@ final class SioSocket implements Socket {
     }
 
     /** Awaits this client's answer to broadcast packet {@code ackId}, for {@code ack}. */
-    void awaitBroadcastAck(long ackId, io.socketee.internal.adapter.BroadcastAck ack) {
+    void awaitBroadcastAck(long ackId, io.socketee.adapter.BroadcastAck ack) {
         acks.registerBroadcast(ackId, ack);
         if (ack instanceof AckCollector collector) {
             collector.onDone(() -> acks.forget(ackId));
@@ -279,8 +279,9 @@ final class SioSocket implements Socket {
         restored.ifPresent(r -> {
             join(r.session().rooms());
             data.putAll(r.session().data());
-            for (Json.Arr missed : r.missed()) {
-                client.send(new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), SocketIoPacket.NO_ID, missed));
+            for (io.socketee.adapter.Packet missed : r.missed()) {
+                SocketIoPacket p = nsp.wire(missed);
+                client.send(new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), SocketIoPacket.NO_ID, p.data()));
             }
         });
         client.send(client.connectPacket(nsp.name(), id, pid));

@@ -25,7 +25,7 @@ public final class SioFixture {
     }
 
     /** A server whose namespaces get their adapters from {@code adapters}, given this fixture's scheduler. */
-    public SioFixture(java.util.function.Function<ManualScheduler, io.socketee.internal.adapter.AdapterFactory> adapters) {
+    public SioFixture(java.util.function.Function<ManualScheduler, io.socketee.adapter.AdapterFactory> adapters) {
         server = new SioServer(new SioOptions(CONNECT_TIMEOUT, 10, 64), Runnable::run, scheduler,
                 adapters.apply(scheduler));
     }

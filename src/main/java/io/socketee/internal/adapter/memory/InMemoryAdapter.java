@@ -1,13 +1,13 @@
 package io.socketee.internal.adapter.memory;
 
-import io.socketee.internal.adapter.Adapter;
-import io.socketee.internal.adapter.AdapterHost;
-import io.socketee.internal.adapter.BroadcastAck;
-import io.socketee.internal.adapter.BroadcastOptions;
-import io.socketee.internal.adapter.RestoredSession;
-import io.socketee.internal.adapter.SessionSnapshot;
-import io.socketee.internal.adapter.SocketDetails;
-import io.socketee.internal.protocol.socketio.SocketIoPacket;
+import io.socketee.adapter.Adapter;
+import io.socketee.adapter.BroadcastAck;
+import io.socketee.adapter.BroadcastOptions;
+import io.socketee.adapter.Packet;
+import io.socketee.adapter.RestoredSession;
+import io.socketee.adapter.SessionSnapshot;
+import io.socketee.adapter.SocketDetails;
+import io.socketee.internal.adapter.NamespaceHost;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +29,7 @@ import java.util.concurrent.CompletionStage;
  * selected room (all when none is), minus those in an excepted room, each once.
  */
 public final class InMemoryAdapter implements Adapter {
-    private final AdapterHost host;
+    private final NamespaceHost host;
     /** Room name to the ids of its sockets, in join order. */
     private final Map<String, Set<String>> rooms = new LinkedHashMap<>();
     /** Socket id to its rooms, in join order; the iteration order of an unfiltered broadcast. */
@@ -39,7 +39,7 @@ public final class InMemoryAdapter implements Adapter {
     private final SessionStore store;
 
     /** Creates the adapter of the namespace {@code host}, without connection state recovery. */
-    public InMemoryAdapter(AdapterHost host) {
+    public InMemoryAdapter(NamespaceHost host) {
         this(host, null, System::currentTimeMillis);
     }
 
@@ -49,9 +49,9 @@ public final class InMemoryAdapter implements Adapter {
      *
      * @param clock milliseconds now, for the ages of sessions and packets
      */
-    public InMemoryAdapter(AdapterHost host, Duration recovery, java.util.function.LongSupplier clock) {
+    public InMemoryAdapter(NamespaceHost host, Duration recovery, java.util.function.LongSupplier clock) {
         this.host = host;
-        this.store = recovery == null ? null : new SessionStore(recovery, clock);
+        this.store = recovery == null ? null : new SessionStore(host, recovery, clock);
     }
 
     @Override
@@ -101,16 +101,11 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     @Override
-    public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
+    public void broadcast(Packet packet, BroadcastOptions options) {
         // stored (with its offset) even when nobody is here now: a dropped socket may come back for it
-        SocketIoPacket sent = store == null ? packet : store.append(packet, options);
-        List<String> targets = targets(options);
-        if (targets.isEmpty()) {
-            return;
-        }
-        List<Object> messages = host.encode(sent);
-        for (String sid : targets) {
-            host.deliver(sid, sent, messages, options, null);
+        Packet sent = store == null ? packet : store.append(packet, options);
+        for (String sid : targets(options)) {
+            host.deliver(sid, sent, options, null); // the packet encodes itself once, on the first delivery
         }
     }
 
@@ -127,12 +122,10 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     @Override
-    public void broadcastWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAck ack) {
-        List<String> targets = targets(options);
-        List<Object> messages = targets.isEmpty() ? List.of() : host.encode(packet);
+    public void broadcastWithAck(Packet packet, BroadcastOptions options, BroadcastAck ack) {
         int count = 0;
-        for (String sid : targets) {
-            if (host.deliver(sid, packet, messages, options, ack)) {
+        for (String sid : targets(options)) {
+            if (host.deliver(sid, packet, options, ack)) {
                 count++;
             }
         }

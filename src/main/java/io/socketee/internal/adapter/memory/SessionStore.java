@@ -1,8 +1,10 @@
 package io.socketee.internal.adapter.memory;
 
-import io.socketee.internal.adapter.BroadcastOptions;
-import io.socketee.internal.adapter.RestoredSession;
-import io.socketee.internal.adapter.SessionSnapshot;
+import io.socketee.adapter.BroadcastOptions;
+import io.socketee.adapter.Packet;
+import io.socketee.adapter.RestoredSession;
+import io.socketee.adapter.SessionSnapshot;
+import io.socketee.internal.adapter.NamespaceHost;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import io.socketee.internal.protocol.socketio.SocketIoPacketType;
@@ -26,6 +28,7 @@ import java.util.function.LongSupplier;
  * <p>Thread-safe: every method synchronises on this object.
  */
 final class SessionStore {
+    private final NamespaceHost host;
     private final Duration maxDisconnection;
     private final LongSupplier clock;
     private final Map<String, Saved> sessions = new HashMap<>();
@@ -36,14 +39,16 @@ final class SessionStore {
     private record Saved(SessionSnapshot session, long at) {
     }
 
-    private record Stored(BroadcastOptions options, Json.Arr data, long at) {
+    private record Stored(BroadcastOptions options, Packet packet, long at) {
     }
 
     /**
+     * @param host the namespace, which makes the stored packets
      * @param maxDisconnection how long sessions and packets are kept
      * @param clock milliseconds now
      */
-    SessionStore(Duration maxDisconnection, LongSupplier clock) {
+    SessionStore(NamespaceHost host, Duration maxDisconnection, LongSupplier clock) {
+        this.host = host;
         this.maxDisconnection = maxDisconnection;
         this.clock = clock;
     }
@@ -52,10 +57,11 @@ final class SessionStore {
      * {@code packet} with an offset appended, stored, when recovery keeps such packets (an EVENT
      * without ack id, not volatile); else {@code packet} as it is.
      */
-    synchronized SocketIoPacket append(SocketIoPacket packet, BroadcastOptions options) {
+    synchronized Packet append(Packet sent, BroadcastOptions options) {
+        SocketIoPacket packet = host.wire(sent);
         if (packet.type() != SocketIoPacketType.EVENT || packet.hasId() || options.volatileDelivery()
                 || !(packet.data() instanceof Json.Arr data)) {
-            return packet;
+            return sent;
         }
         long now = clock.getAsLong();
         expire(now);
@@ -63,8 +69,9 @@ final class SessionStore {
         List<Json> items = new ArrayList<>(data.items());
         items.add(Json.of(offset));
         Json.Arr withOffset = new Json.Arr(items);
-        packets.put(offset, new Stored(options, withOffset, now));
-        return new SocketIoPacket(packet.type(), packet.nsp(), packet.id(), withOffset);
+        Packet stored = host.packet(new SocketIoPacket(packet.type(), packet.nsp(), packet.id(), withOffset));
+        packets.put(offset, new Stored(options, stored, now));
+        return stored;
     }
 
     /** Keeps the session of a socket that dropped. */
@@ -85,11 +92,11 @@ final class SessionStore {
             return java.util.Optional.empty();
         }
         sessions.remove(pid);
-        List<Json.Arr> missed = new ArrayList<>();
+        List<Packet> missed = new ArrayList<>();
         boolean after = false;
         for (Map.Entry<String, Stored> e : packets.entrySet()) {
             if (after && included(saved.session().rooms(), e.getValue().options())) {
-                missed.add(e.getValue().data());
+                missed.add(e.getValue().packet());
             }
             after = after || e.getKey().equals(offset);
         }

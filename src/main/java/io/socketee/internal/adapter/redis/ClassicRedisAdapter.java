@@ -3,13 +3,12 @@ package io.socketee.internal.adapter.redis;
 import io.socketee.AckTimeoutException;
 import io.socketee.Args;
 import io.socketee.IoException;
-import io.socketee.internal.adapter.Adapter;
-import io.socketee.internal.adapter.AdapterHost;
-import io.socketee.internal.adapter.BroadcastAck;
-import io.socketee.internal.adapter.BroadcastOptions;
-import io.socketee.internal.adapter.RestoredSession;
-import io.socketee.internal.adapter.SessionSnapshot;
-import io.socketee.internal.adapter.SocketDetails;
+import io.socketee.adapter.ForwardingAdapter;
+import io.socketee.adapter.BroadcastAck;
+import io.socketee.adapter.BroadcastOptions;
+import io.socketee.adapter.Packet;
+import io.socketee.adapter.SocketDetails;
+import io.socketee.internal.adapter.NamespaceHost;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
 import io.socketee.internal.adapter.redis.ClassicMessage.AllRooms;
 import io.socketee.internal.adapter.redis.ClassicMessage.Broadcast;
@@ -66,10 +65,10 @@ import java.util.logging.Logger;
  * a request that waits for answers counts the servers with {@code PUBSUB NUMSUB} and fails after
  * the requests timeout when some never answer (a server that died).
  */
-public final class ClassicRedisAdapter implements Adapter {
+public final class ClassicRedisAdapter extends ForwardingAdapter {
     private static final Logger LOG = Logger.getLogger(ClassicRedisAdapter.class.getName());
 
-    private final AdapterHost host;
+    private final NamespaceHost host;
     private final InMemoryAdapter local;
     private final RedisBus bus;
     private final ClassicChannels channels;
@@ -88,8 +87,9 @@ public final class ClassicRedisAdapter implements Adapter {
      * @param uid this node's id for this namespace (never {@code emitter})
      * @param requestIds new request ids, unique across the cluster
      */
-    public ClassicRedisAdapter(AdapterHost host, InMemoryAdapter local, RedisBus bus, String prefix, String uid,
+    public ClassicRedisAdapter(NamespaceHost host, InMemoryAdapter local, RedisBus bus, String prefix, String uid,
             Duration requestsTimeout, ScheduledExecutorService scheduler, Supplier<String> requestIds) {
+        super(local);
         this.host = host;
         this.local = local;
         this.bus = bus;
@@ -107,56 +107,21 @@ public final class ClassicRedisAdapter implements Adapter {
         return uid;
     }
 
-    // ---- membership: local only ------------------------------------------------------------
-
-    @Override
-    public void addAll(String sid, Collection<String> rooms) {
-        local.addAll(sid, rooms);
-    }
-
-    @Override
-    public void del(String sid, String room) {
-        local.del(sid, room);
-    }
-
-    @Override
-    public void delAll(String sid) {
-        local.delAll(sid);
-    }
-
-    @Override
-    public Set<String> socketRooms(String sid) {
-        return local.socketRooms(sid);
-    }
-
-    @Override
-    public Set<String> sockets(Set<String> rooms) {
-        return local.sockets(rooms);
-    }
-
-    @Override
-    public void persistSession(SessionSnapshot session) {
-        local.persistSession(session);
-    }
-
-    @Override
-    public Optional<RestoredSession> restoreSession(String pid, String offset) {
-        return local.restoreSession(pid, offset);
-    }
+    // ---- membership, recovery: local only (ForwardingAdapter passes them to the in-memory adapter)
 
     // ---- operations ------------------------------------------------------------------------
 
     @Override
-    public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
+    public void broadcast(Packet packet, BroadcastOptions options) {
         if (!options.local()) {
-            Broadcast b = new Broadcast(uid, host.name(), (Json.Arr) packet.data(), target(options), flags(options, false));
+            Broadcast b = new Broadcast(uid, host.name(), (Json.Arr) host.wire(packet).data(), target(options), flags(options, false));
             bus.publish(channels.broadcastFor(List.copyOf(options.rooms())), ClassicCodec.encode(b));
         }
         local.broadcast(packet, options);
     }
 
     @Override
-    public void broadcastWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAck ack) {
+    public void broadcastWithAck(Packet packet, BroadcastOptions options, BroadcastAck ack) {
         if (!options.local()) {
             String requestId = requestIds.get();
             ackRequests.put(requestId, ack);
@@ -166,7 +131,7 @@ public final class ClassicRedisAdapter implements Adapter {
                 ackRequests.remove(requestId);
             }, keep.toMillis(), TimeUnit.MILLISECONDS);
             bus.publish(channels.request(), ClassicCodec.encode(new BroadcastWithAck(Optional.of(uid), requestId,
-                    host.name(), (Json.Arr) packet.data(), target(options), flags(options, true))));
+                    host.name(), (Json.Arr) host.wire(packet).data(), target(options), flags(options, true))));
         }
         local.broadcastWithAck(packet, options, ack);
     }
@@ -285,6 +250,7 @@ public final class ClassicRedisAdapter implements Adapter {
         }
         requests.clear();
         ackRequests.clear();
+        super.close();
     }
 
     // ---- requests with answers -------------------------------------------------------------
@@ -338,7 +304,7 @@ public final class ClassicRedisAdapter implements Adapter {
                 List<Args> answers = new ArrayList<>();
                 for (Response r : partial) {
                     if (r instanceof ServerSideEmitResponse e) {
-                        answers.add(host.args(List.of(e.data())));
+                        answers.add(host.jsonArgs(List.of(e.data())));
                     }
                 }
                 result.completeExceptionally(new AckTimeoutException(answers));
@@ -379,8 +345,8 @@ public final class ClassicRedisAdapter implements Adapter {
         if (b.uid().equals(uid) || !b.nsp().equals(host.name())) {
             return;
         }
-        local.broadcast(new SocketIoPacket(SocketIoPacketType.EVENT, host.name(), SocketIoPacket.NO_ID, b.data()),
-                options(b.target(), b.flags()));
+        local.broadcast(host.packet(new SocketIoPacket(SocketIoPacketType.EVENT, host.name(), SocketIoPacket.NO_ID,
+                b.data())), options(b.target(), b.flags()));
     }
 
     private void onRequest(Request request) {
@@ -419,7 +385,7 @@ public final class ClassicRedisAdapter implements Adapter {
             }
         } else if (request instanceof ServerSideEmit e) {
             if (!mine) {
-                host.receiveServerSideEmit(e.data(), e.requestId()
+                host.receiveServerSideJson(e.data(), e.requestId()
                         .<java.util.function.Consumer<Json>>map(id -> answer -> respond(new ServerSideEmitResponse(id, answer)))
                         .orElse(null));
             }
@@ -444,7 +410,7 @@ public final class ClassicRedisAdapter implements Adapter {
     /** Another server's broadcast with acks: ask the local sockets, then report the count and each answer. */
     private void onBroadcastWithAck(BroadcastWithAck b) {
         String requestId = b.requestId();
-        SocketIoPacket packet = new SocketIoPacket(SocketIoPacketType.EVENT, host.name(), host.nextAckId(), b.data());
+        Packet packet = host.packet(new SocketIoPacket(SocketIoPacketType.EVENT, host.name(), host.nextAckId(), b.data()));
         local.broadcastWithAck(packet, options(b.target(), b.flags()), new BroadcastAck() {
             @Override
             public void expect(int count) {
@@ -477,7 +443,7 @@ public final class ClassicRedisAdapter implements Adapter {
         if (response instanceof BroadcastClientCount c) {
             ack.expect(c.clientCount());
         } else if (response instanceof ClassicMessage.BroadcastAck a) {
-            ack.answered(host.args(List.of(a.packet())));
+            ack.answered(host.jsonArgs(List.of(a.packet())));
         }
     }
 

@@ -1,8 +1,9 @@
 package io.socketee.internal.adapter.redis;
 
-import io.socketee.internal.adapter.Adapter;
-import io.socketee.internal.adapter.AdapterFactory;
-import io.socketee.internal.adapter.AdapterHost;
+import io.socketee.adapter.Adapter;
+import io.socketee.adapter.AdapterFactory;
+import io.socketee.adapter.AdapterHost;
+import io.socketee.internal.adapter.NamespaceHost;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -50,8 +51,11 @@ public final class RedisAdapters implements AdapterFactory {
     }
 
     @Override
-    public Adapter create(AdapterHost host, InMemoryAdapter local) {
-        return new ClassicRedisAdapter(host, local, bus, key, randomId(random, 6), requestsTimeout, scheduler,
+    public Adapter create(AdapterHost host, Adapter local) {
+        if (!(local instanceof InMemoryAdapter memory)) {
+            throw new IllegalArgumentException("the Redis adapter wraps the server's in-memory adapter, not " + local);
+        }
+        return new ClassicRedisAdapter(NamespaceHost.of(host), memory, bus, key, randomId(random, 6), requestsTimeout, scheduler,
                 () -> randomId(random, 16));
     }
 

@@ -1,8 +1,8 @@
 package io.socketee.internal.adapter.redis;
 
 import io.socketee.Handshake;
-import io.socketee.internal.adapter.AdapterHost;
-import io.socketee.internal.adapter.SocketDetails;
+import io.socketee.internal.adapter.NamespaceHost;
+import io.socketee.adapter.SocketDetails;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.json.Json;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ final class SocketDescriptions {
     private SocketDescriptions() {
     }
 
-    static Json encode(SocketDetails d, AdapterHost host) {
+    static Json encode(SocketDetails d, NamespaceHost host) {
         Handshake h = d.handshake();
         Map<String, Json> headers = new LinkedHashMap<>();
         h.headers().forEach((name, values) -> headers.put(name, values.size() == 1 ? new Json.Str(values.get(0))
@@ -47,12 +47,12 @@ final class SocketDescriptions {
         return new Json.Obj(m);
     }
 
-    private static Json value(Object v, AdapterHost host) {
+    private static Json value(Object v, NamespaceHost host) {
         return host.toJson(java.util.Collections.singletonList(v)).items().get(0);
     }
 
     @SuppressWarnings("unchecked")
-    static SocketDetails decode(Json json, AdapterHost host) {
+    static SocketDetails decode(Json json, NamespaceHost host) {
         Json.Obj m = obj(json, "socket");
         Json.Obj hs = obj(m.fields().getOrDefault("handshake", new Json.Obj(Map.of())), "handshake");
         Map<String, List<String>> headers = new LinkedHashMap<>();

@@ -3,8 +3,10 @@ package io.socketee.internal.adapter.memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.socketee.internal.adapter.AdapterHost;
-import io.socketee.internal.adapter.BroadcastOptions;
+import io.socketee.adapter.BroadcastOptions;
+import io.socketee.adapter.Packet;
+import io.socketee.internal.adapter.NamespaceHost;
+import io.socketee.internal.adapter.WirePacket;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import io.socketee.internal.protocol.socketio.SocketIoPacketType;
@@ -21,15 +23,20 @@ class InMemoryAdapterTest {
     private final List<String> encodes = new ArrayList<>();
     private final Map<String, List<Object>> delivered = new LinkedHashMap<>();
     private final Set<String> connected = Set.of("a", "b", "c");
-    private final InMemoryAdapter adapter = new InMemoryAdapter(new AdapterHost() {
+    private final NamespaceHost host = new NamespaceHost() {
         @Override
         public String name() {
             return "/";
         }
 
         @Override
-        public List<Object> encode(SocketIoPacket packet) {
-            encodes.add(packet.type().name());
+        public WirePacket packet(SocketIoPacket p) {
+            return WirePacket.of(p, this);
+        }
+
+        @Override
+        public List<Object> encode(SocketIoPacket p) {
+            encodes.add(p.type().name());
             return List.of("encoded");
         }
 
@@ -39,13 +46,22 @@ class InMemoryAdapterTest {
         }
 
         @Override
-        public boolean deliver(String sid, SocketIoPacket p, List<Object> messages, BroadcastOptions options,
-                io.socketee.internal.adapter.BroadcastAck ack) {
+        public boolean deliver(String sid, Packet p, BroadcastOptions options, io.socketee.adapter.BroadcastAck ack) {
             if (!connected.contains(sid)) {
                 return false;
             }
-            delivered.put(sid, messages);
+            delivered.put(sid, ((WirePacket) p).messages());
             return true;
+        }
+
+        @Override
+        public Packet event(List<Object> data) {
+            throw new UnsupportedOperationException("not used by the in-memory adapter");
+        }
+
+        @Override
+        public Packet eventWithAck(List<Object> data) {
+            throw new UnsupportedOperationException("not used by the in-memory adapter");
         }
 
         @Override
@@ -64,21 +80,32 @@ class InMemoryAdapterTest {
         }
 
         @Override
-        public io.socketee.Args args(List<Json> values) {
+        public io.socketee.Args jsonArgs(List<Json> values) {
             throw new UnsupportedOperationException("not used by the in-memory adapter");
         }
 
         @Override
-        public void receiveServerSideEmit(Json.Arr data, java.util.function.Consumer<Json> reply) {
+        public io.socketee.Args args(List<Object> values) {
             throw new UnsupportedOperationException("not used by the in-memory adapter");
         }
-    });
+
+        @Override
+        public void receiveServerSideEmit(List<Object> data, java.util.function.Consumer<Object> reply) {
+            throw new UnsupportedOperationException("not used by the in-memory adapter");
+        }
+
+        @Override
+        public void receiveServerSideJson(Json.Arr data, java.util.function.Consumer<Json> reply) {
+            throw new UnsupportedOperationException("not used by the in-memory adapter");
+        }
+    };
+    private final InMemoryAdapter adapter = new InMemoryAdapter(host);
     private final SocketIoPacket packet =
             new SocketIoPacket(SocketIoPacketType.EVENT, "/", SocketIoPacket.NO_ID, Json.arr(Json.of("e")));
 
     private List<String> broadcast(Set<String> rooms, Set<String> except) {
         delivered.clear();
-        adapter.broadcast(packet, new BroadcastOptions(rooms, except, false));
+        adapter.broadcast(host.packet(packet), new BroadcastOptions(rooms, except, false));
         return List.copyOf(delivered.keySet());
     }
 

@@ -46,7 +46,8 @@ class ClassicRedisAdapterTest {
 
         Node(String uid) {
             fx = new SioFixture(scheduler -> (host, local) -> {
-                ClassicRedisAdapter adapter = new ClassicRedisAdapter(host, local, redis.node(), "socket.io", uid,
+                ClassicRedisAdapter adapter = new ClassicRedisAdapter(io.socketee.internal.adapter.NamespaceHost.of(host),
+                        (io.socketee.internal.adapter.memory.InMemoryAdapter) local, redis.node(), "socket.io", uid,
                         REQUESTS_TIMEOUT, scheduler, () -> "req" + requestIds.incrementAndGet());
                 adapters.add(adapter);
                 return adapter;

@@ -1,4 +1,4 @@
-package io.socketee.internal.adapter;
+package io.socketee.adapter;
 
 import io.socketee.Args;
 

@@ -1,6 +1,4 @@
-package io.socketee.it.cluster;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package io.socketee.it.support;
 
 import io.socket.client.Ack;
 import io.socket.client.IO;
@@ -12,30 +10,36 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A client of one cluster member, with the official Java client ({@code io.socket:socket.io-client})
- * over WebSocket: it records the events it is told to watch as {@code "event:first-argument"}.
+ * A client of one SocketEE (or Node) server, with the official Java client
+ * ({@code io.socket:socket.io-client}), over WebSocket unless told otherwise: it records the
+ * events it is told to watch as {@code "event:first-argument"}.
  *
  * <p>Thread-safe: the queue is concurrent; the client library serialises its callbacks.
  */
-final class ClusterClient implements AutoCloseable {
-    static final long WAIT_SECONDS = 20;
+public final class OfficialJavaClient implements AutoCloseable {
+    public static final long WAIT_SECONDS = 20;
 
-    final Socket socket;
-    final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    final CompletableFuture<String> disconnected = new CompletableFuture<>();
+    public final Socket socket;
+    public final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    public final CompletableFuture<String> disconnected = new CompletableFuture<>();
 
-    private ClusterClient(Socket socket) {
+    private OfficialJavaClient(Socket socket) {
         this.socket = socket;
     }
 
-    /** Connects to the member whose application base is {@code base}, watching {@code watched} events. */
-    static ClusterClient connect(URI base, String... watched) throws Exception {
+    /** Connects over WebSocket to the application whose base is {@code base}, watching {@code watched} events. */
+    public static OfficialJavaClient connect(URI base, String... watched) throws Exception {
+        return connectOver(base, "websocket", watched);
+    }
+
+    /** As {@link #connect(URI, String...)}, over {@code transport} only ({@code websocket} or {@code polling}). */
+    public static OfficialJavaClient connectOver(URI base, String transport, String... watched) throws Exception {
         IO.Options options = new IO.Options();
         options.path = base.getRawPath() + "socket.io";
-        options.transports = new String[] {"websocket"};
+        options.transports = new String[] {transport};
         options.reconnection = false;
         options.forceNew = true;
-        ClusterClient client = new ClusterClient(IO.socket(URI.create(base.getScheme() + "://" + base.getRawAuthority()),
+        OfficialJavaClient client = new OfficialJavaClient(IO.socket(URI.create(base.getScheme() + "://" + base.getRawAuthority()),
                 options));
         CompletableFuture<Void> connected = new CompletableFuture<>();
         client.socket.on(Socket.EVENT_CONNECT, args -> connected.complete(null));
@@ -51,22 +55,15 @@ final class ClusterClient implements AutoCloseable {
     }
 
     /** Sends {@code event(args...)} and returns the first argument of the acknowledgement. */
-    Object call(String event, Object... args) throws Exception {
+    public Object call(String event, Object... args) throws Exception {
         CompletableFuture<Object> acked = new CompletableFuture<>();
         socket.emit(event, args, (Ack) answer -> acked.complete(answer.length > 0 ? answer[0] : null));
         return acked.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The next recorded event, waiting at most {@link #WAIT_SECONDS}; null when none came. */
-    String next() throws InterruptedException {
+    public String next() throws InterruptedException {
         return events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** Asks the member to broadcast {@code news(text)} to the namespace, and waits for its ack. */
-    void broadcastNews(String text) throws Exception {
-        org.json.JSONObject spec = new org.json.JSONObject().put("event", "news")
-                .put("args", new org.json.JSONArray().put(text));
-        assertEquals("ok", call("emit", spec));
     }
 
     @Override

@@ -1,16 +1,19 @@
-package io.socketee.internal.adapter;
+package io.socketee.adapter;
 
-import io.socketee.internal.protocol.socketio.SocketIoPacket;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The sole owner of one namespace's room membership, and the path of its broadcasts and of the
- * other operations that select sockets by rooms (the reference's adapter operations).
+ * other operations that select sockets by rooms: the reference's adapter. Each namespace has one;
+ * the server's in-memory adapter is the default, and a cluster adapter (Redis, or one an
+ * application provides through an {@link AdapterFactory} bean) wraps it to reach other servers.
  *
- * <p>Implementations are thread-safe.
+ * <p>Implementations are thread-safe: every method may be called from any thread, at once.
  */
 public interface Adapter {
 
@@ -29,14 +32,14 @@ public interface Adapter {
     /** A snapshot of the ids of the sockets in any of {@code rooms}, or of all when it is empty. */
     Set<String> sockets(Set<String> rooms);
 
-    /** Encodes {@code packet} once and delivers it to every socket {@code options} selects. */
-    void broadcast(SocketIoPacket packet, BroadcastOptions options);
+    /** Delivers {@code packet} to every socket {@code options} selects, each once. */
+    void broadcast(Packet packet, BroadcastOptions options);
 
     /**
      * Delivers {@code packet}, which carries an ack id, to every selected socket, telling
-     * {@code ack} how many recipients there are and each answer.
+     * {@code ack} how many recipients there are (once per server) and each answer.
      */
-    void broadcastWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAck ack);
+    void broadcastWithAck(Packet packet, BroadcastOptions options, BroadcastAck ack);
 
     /** The selected sockets, as snapshots (local ones first, in the order a broadcast reaches them). */
     CompletionStage<List<SocketDetails>> fetchSockets(BroadcastOptions options);
@@ -60,7 +63,7 @@ public interface Adapter {
      * As {@link #serverSideEmit}, collecting one answer per other server; a single server has
      * none, so it completes at once with an empty list.
      */
-    CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> args, java.time.Duration timeout);
+    CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> args, Duration timeout);
 
     /** How many servers share this namespace: 1 for a single server. */
     int serverCount();
@@ -76,8 +79,8 @@ public interface Adapter {
      * The session {@code pid} with the event packets it missed after {@code offset}, if the adapter
      * still has both (connection state recovery); else empty.
      */
-    default java.util.Optional<RestoredSession> restoreSession(String pid, String offset) {
-        return java.util.Optional.empty();
+    default Optional<RestoredSession> restoreSession(String pid, String offset) {
+        return Optional.empty();
     }
 
     /**
