@@ -18,7 +18,7 @@ record Options(Map<String, String> values) {
 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("servers", "socketee,node,ws");         // in this order, one after the other
+        d.put("servers", "socketee,payara,wildfly,node,ws"); // in this order, one after the other
         d.put("scenarios", "S1,S2,S3,S4,S5");
         d.put("reps", "3");
         d.put("warmup", "true");                      // one run of every scenario at warm-up sizes
@@ -27,6 +27,9 @@ record Options(Map<String, String> values) {
         d.put("port.socketee", "9580");
         d.put("port.node", "9581");
         d.put("port.ws", "9582");
+        d.put("port.payara", "9583");                 // SocketEE on Payara Micro
+        d.put("port.wildfly", "9584");                // SocketEE on WildFly
+        d.put("wildflyManagementPort", "9585");
         d.put("serverCpu", "0");
         d.put("generatorCpu", "1");
         d.put("payloadBytes", "32");
@@ -50,6 +53,9 @@ record Options(Map<String, String> values) {
         d.put("startTimeoutSeconds", "180");
         d.put("wlpHome", "");
         d.put("libertyServer", "perfbench");
+        d.put("wildflyHome", "");                     // the unpacked WildFly distribution
+        d.put("payaraJar", "");                       // payara-micro.jar
+        d.put("benchWar", "");                        // the benchmark WAR, deployed at / on Payara and WildFly
         d.put("nodeDir", "src-it/bench/node");
         d.put("nodeModules", "src-it/node/node_modules");
         d.put("out", "target/bench");

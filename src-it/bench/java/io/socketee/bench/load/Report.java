@@ -46,14 +46,21 @@ final class Report {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** The Markdown table: one row per figure, one column per server, then SocketEE / Node. */
+    /** The servers that run SocketEE (on Liberty, Payara Micro, WildFly), which get a ratio column against Node. */
+    private static final List<String> SOCKETEE_SERVERS = List.of("socketee", "payara", "wildfly");
+
+    /** The Markdown table: one row per figure, one column per server, then each SocketEE server / Node. */
     String table() {
+        List<String> ratios = servers.contains("node")
+                ? SOCKETEE_SERVERS.stream().filter(servers::contains).toList() : List.of();
         StringBuilder sb = new StringBuilder("| figure |");
         for (String s : servers) {
             sb.append(' ').append(s).append(" |");
         }
-        sb.append(" socketee / node |\n|---|");
-        sb.append("---:|".repeat(servers.size() + 1)).append('\n');
+        for (String s : ratios) {
+            sb.append(' ').append(s).append(" / node |");
+        }
+        sb.append("\n|---|").append("---:|".repeat(servers.size() + ratios.size())).append('\n');
         for (String row : rows) {
             sb.append("| ").append(row).append(" |");
             for (String s : servers) {
@@ -61,8 +68,11 @@ final class Report {
                 boolean flag = row.endsWith("generator core %") && v > GENERATOR_LIMIT;
                 sb.append(' ').append(format(v)).append(flag ? " !" : "").append(" |");
             }
-            double ratio = shown("socketee", row) / shown("node", row);
-            sb.append(' ').append(Double.isFinite(ratio) ? String.format("%.2f", ratio) : "").append(" |\n");
+            for (String s : ratios) {
+                double ratio = shown(s, row) / shown("node", row);
+                sb.append(' ').append(Double.isFinite(ratio) ? String.format("%.2f", ratio) : "").append(" |");
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * One server under test, started pinned to its core with {@code taskset} and stopped with the
- * run: SocketEE on Open Liberty, the Node.js reference server, or the raw {@code ws} floor.
+ * run: SocketEE on Open Liberty, Payara Micro or WildFly, the Node.js reference server, or the raw
+ * {@code ws} floor.
  * Confined to the runner's thread.
  */
 final class ServerProcess implements AutoCloseable {
@@ -46,12 +47,19 @@ final class ServerProcess implements AutoCloseable {
         int port = o.integer("port." + name);
         requireFree(port);
         List<String> command = new ArrayList<>(List.of("taskset", "-c", o.str("serverCpu")));
-        boolean java = name.equals("socketee");
-        if (java) {
-            command.addAll(List.of(o.str("wlpHome") + "/bin/server", "run", o.str("libertyServer")));
-        } else {
-            String script = name.equals("node") ? "socketio-server.js" : "ws-server.js";
-            command.addAll(List.of("node", "--expose-gc", o.path("nodeDir").resolve(script).toString(), String.valueOf(port)));
+        boolean java = true;
+        switch (name) {
+            case "socketee" -> command.addAll(List.of(o.str("wlpHome") + "/bin/server", "run", o.str("libertyServer")));
+            case "wildfly" -> command.addAll(JavaServers.wildfly(o, port));
+            case "payara" -> command.addAll(JavaServers.payara(o, port));
+            case "node", "ws" -> {
+                java = false;
+                String script = name.equals("node") ? "socketio-server.js" : "ws-server.js";
+                command.addAll(List.of("node", "--expose-gc", o.path("nodeDir").resolve(script).toString(),
+                        String.valueOf(port)));
+            }
+            default -> throw new IllegalArgumentException("unknown server " + name
+                    + " (socketee, payara, wildfly, node, ws)");
         }
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("NODE_PATH", o.path("nodeModules").toAbsolutePath().toString());
@@ -93,10 +101,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private static long javaPid(Process launcher) {
-        // `server run` may exec the JVM itself, or start it as a child
+        // `server run` and standalone.sh may exec the JVM themselves, or start it as a child
         return Stream.concat(Stream.of(launcher.toHandle()), launcher.toHandle().descendants())
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no Liberty JVM under " + launcher.pid()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no JVM under " + launcher.pid()))
                 .pid();
     }
 
