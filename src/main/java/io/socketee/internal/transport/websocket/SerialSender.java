@@ -34,10 +34,21 @@ final class SerialSender implements WebSocketChannel {
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger wip = new AtomicInteger();
     private volatile boolean closed;
+    /**
+     * The context class loader a send runs with on Tyrus (Payara), null elsewhere. Payara's Tyrus
+     * reschedules the session's idle-timeout task on the managed scheduled executor at every
+     * send, even with no idle timeout, and capturing the context for it searched the
+     * application's class path (WebappClassLoader.getResources) each time: with the platform
+     * class loader there it finds nothing to search. Measured: S2 server CPU per delivery on
+     * Payara Micro 316 -> 170 us (one repetition each, same machine).
+     */
+    private final ClassLoader sendLoader;
 
     SerialSender(Session session, int maxQueuedFrames) {
         this.session = session;
         this.maxQueuedFrames = maxQueuedFrames;
+        this.sendLoader = session.getClass().getName().startsWith("org.glassfish.tyrus.")
+                ? ClassLoader.getPlatformClassLoader() : null;
     }
 
     @Override
@@ -91,7 +102,12 @@ final class SerialSender implements WebSocketChannel {
                     resume();
                 }
             };
+            Thread thread = Thread.currentThread();
+            ClassLoader saved = thread.getContextClassLoader();
             try {
+                if (sendLoader != null) {
+                    thread.setContextClassLoader(sendLoader);
+                }
                 if (frame instanceof String s) {
                     session.getAsyncRemote().sendText(s, done);
                 } else {
@@ -100,6 +116,10 @@ final class SerialSender implements WebSocketChannel {
             } catch (RuntimeException e) {
                 fail(e);
                 continue;
+            } finally {
+                if (sendLoader != null) {
+                    thread.setContextClassLoader(saved);
+                }
             }
             if (state.compareAndSet(Pending.WAITING, Pending.CALLER_LEFT)) {
                 return;
