@@ -5,7 +5,10 @@ import io.socketee.internal.protocol.engine.EnginePacket;
 
 /**
  * Routes one WebSocket's frames to its session, or to the session's upgrade probe while the
- * WebSocket is only a candidate. The container calls one connection's methods one at a time.
+ * WebSocket is only a candidate. A frame is handled with the session's inbound side held from
+ * the start, and so is the close: WildFly was seen reporting a client's close while that client's
+ * last message (a Socket.IO DISCONNECT) was still being handed over on another thread, and the
+ * message was lost; now the close waits for it.
  */
 final class WebSocketHost implements WebSocketReceiver {
     private final EngineSession session;
@@ -18,6 +21,11 @@ final class WebSocketHost implements WebSocketReceiver {
 
     @Override
     public void onText(String text) {
+        // inbound held from the start: a close handled meanwhile on another thread waits for it
+        session.holdingInbound(() -> receiveText(text));
+    }
+
+    private void receiveText(String text) {
         EnginePacket packet;
         try {
             packet = Framing.decodeTextFrame(text, session.version());
@@ -30,6 +38,10 @@ final class WebSocketHost implements WebSocketReceiver {
 
     @Override
     public void onBinary(byte[] data) {
+        session.holdingInbound(() -> receiveBinary(data));
+    }
+
+    private void receiveBinary(byte[] data) {
         EnginePacket packet;
         try {
             packet = Framing.decodeBinaryFrame(data, session.version());
@@ -70,9 +82,10 @@ final class WebSocketHost implements WebSocketReceiver {
 
     @Override
     public void onClose() {
-        session.locked(() -> {
+        // after any message of this WebSocket that is being handed to the handler right now
+        session.holdingInbound(() -> session.locked(() -> {
             ws.markClosed();
             session.onTransportClose(ws);
-        });
+        }));
     }
 }
