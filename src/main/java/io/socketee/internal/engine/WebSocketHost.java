@@ -82,10 +82,12 @@ final class WebSocketHost implements WebSocketReceiver {
 
     @Override
     public void onClose() {
-        // after any message of this WebSocket that is being handed to the handler right now
-        session.holdingInbound(() -> session.locked(() -> {
+        // first let a message of this WebSocket that is being handed over right now finish; then
+        // close without holding the inbound side (the close calls into the container)
+        session.holdingInbound(() -> { });
+        session.locked(() -> {
             ws.markClosed();
             session.onTransportClose(ws);
-        }));
+        });
     }
 }
