@@ -82,12 +82,10 @@ final class WebSocketHost implements WebSocketReceiver {
 
     @Override
     public void onClose() {
-        // first let a message of this WebSocket that is being handed over right now finish; then
-        // close without holding the inbound side (the close calls into the container)
-        session.holdingInbound(() -> { });
-        session.locked(() -> {
+        // after any message of this WebSocket that is being handed to the handler right now
+        session.holdingInbound(() -> session.locked(() -> {
             ws.markClosed();
             session.onTransportClose(ws);
-        });
+        }));
     }
 }
