@@ -5,10 +5,7 @@ import io.socketee.internal.protocol.engine.EnginePacket;
 
 /**
  * Routes one WebSocket's frames to its session, or to the session's upgrade probe while the
- * WebSocket is only a candidate. A frame is handled with the session's inbound side held from
- * the start, and so is the close: WildFly was seen reporting a client's close while that client's
- * last message (a Socket.IO DISCONNECT) was still being handed over on another thread, and the
- * message was lost; now the close waits for it.
+ * WebSocket is only a candidate. The container calls one connection's methods one at a time.
  */
 final class WebSocketHost implements WebSocketReceiver {
     private final EngineSession session;
@@ -21,11 +18,6 @@ final class WebSocketHost implements WebSocketReceiver {
 
     @Override
     public void onText(String text) {
-        // inbound held from the start: a close handled meanwhile on another thread waits for it
-        session.holdingInbound(() -> receiveText(text));
-    }
-
-    private void receiveText(String text) {
         EnginePacket packet;
         try {
             packet = Framing.decodeTextFrame(text, session.version());
@@ -38,10 +30,6 @@ final class WebSocketHost implements WebSocketReceiver {
 
     @Override
     public void onBinary(byte[] data) {
-        session.holdingInbound(() -> receiveBinary(data));
-    }
-
-    private void receiveBinary(byte[] data) {
         EnginePacket packet;
         try {
             packet = Framing.decodeBinaryFrame(data, session.version());
@@ -82,10 +70,9 @@ final class WebSocketHost implements WebSocketReceiver {
 
     @Override
     public void onClose() {
-        // after any message of this WebSocket that is being handed to the handler right now
-        session.holdingInbound(() -> session.locked(() -> {
+        session.locked(() -> {
             ws.markClosed();
             session.onTransportClose(ws);
-        }));
+        });
     }
 }
