@@ -21,12 +21,10 @@ final class JavaServers {
     static List<String> payara(Options o, int port) {
         Path dir = fresh(o.path("out").resolve("payara"));
         Path war = copy(o.path("benchWar"), dir.resolve("ROOT.war"));
-        Path preboot = write(dir.resolve("pre-boot-commands.asadmin"), String.join("\n",
-                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
-                "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false", ""));
+        // the integration tests' pre-boot commands: loopback only, no Hazelcast
         return List.of("java", "-jar", o.path("payaraJar").toString(), "--deploy", war.toString(), "--port",
                 String.valueOf(port), "--nocluster", "--rootdir", dir.resolve("root").toString(),
-                "--prebootcommandfile", preboot.toString());
+                "--prebootcommandfile", o.path("payaraPreboot").toString());
     }
 
     /**
@@ -84,14 +82,6 @@ final class JavaServers {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path write(Path file, String text) {
-        try {
-            return Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

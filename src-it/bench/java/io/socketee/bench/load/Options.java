@@ -55,6 +55,7 @@ record Options(Map<String, String> values) {
         d.put("libertyServer", "perfbench");
         d.put("wildflyHome", "");                     // the unpacked WildFly distribution
         d.put("payaraJar", "");                       // payara-micro.jar
+        d.put("payaraPreboot", "server-config/payara/pre-boot-commands.asadmin");
         d.put("benchWar", "");                        // the benchmark WAR, deployed at / on Payara and WildFly
         d.put("nodeDir", "src-it/bench/node");
         d.put("nodeModules", "src-it/node/node_modules");
