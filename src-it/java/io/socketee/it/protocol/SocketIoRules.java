@@ -183,6 +183,26 @@ public abstract class SocketIoRules extends ProtocolRules {
         assertEquals("\"client namespace disconnect\"", lastDisconnectReason(id));
     }
 
+    /**
+     * A {@code 41} sent just before the WebSocket's close (what socket.io-client's
+     * {@code disconnect()} does) is handled before the close: the server sees "client namespace
+     * disconnect", every time. Repeated, because losing it is a race (WildFly reported the TCP
+     * close before handing over the message read just before it).
+     */
+    @Test
+    public void disconnectPacketJustBeforeTheCloseIsNotOvertakenByIt() {
+        for (int attempt = 1; attempt <= 25; attempt++) {
+            RawWebSocket ws = webSocketV4();
+            ws.send("40");
+            String id = Wire.sidIn(ws.nextTextAnsweringPings());
+
+            ws.send("41");
+            ws.close();
+
+            assertEquals("\"client namespace disconnect\"", lastDisconnectReason(id), "attempt " + attempt);
+        }
+    }
+
     /** The server sees a closed WebSocket as "transport close". */
     @Test
     public void closedWebSocketIsSeenAsTransportClose() {

@@ -8,6 +8,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -86,10 +87,27 @@ public final class EngineEndpoint extends Endpoint {
         r.onClose();
     }
 
+    /**
+     * Ends the session, after the messages the container read before the close. WildFly's
+     * Undertow hands messages to the session's ordered executor but reports a TCP close on the
+     * I/O thread, so a client's last message (socket.io-client's DISCONNECT, sent just before its
+     * close) could still be waiting there: the close is queued behind it on the same executor.
+     * Never waits.
+     */
     @Override
     public void onClose(Session session, CloseReason closeReason) {
         WebSocketReceiver r = receiver;
-        if (r != null) {
+        if (r == null) {
+            return;
+        }
+        Executor ordered = ContainerQuirks.messageExecutor(session);
+        if (ordered == null) {
+            r.onClose();
+            return;
+        }
+        try {
+            ordered.execute(r::onClose);
+        } catch (RuntimeException e) { // rejected: the container is stopping
             r.onClose();
         }
     }
