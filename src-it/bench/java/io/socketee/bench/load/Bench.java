@@ -68,7 +68,7 @@ public final class Bench {
             for (ServerProcess server : List.copyOf(live)) {
                 ok &= phase(live, server, options.flag("warmup") ? options.warmup() : null, "warm-up", false);
                 if (options.flag("jfr")) {
-                    server.startRecording();
+                    server.startRecording(options.str("jfrSettings"));
                 }
             }
             for (int rep = 1; rep <= options.integer("reps"); rep++) {

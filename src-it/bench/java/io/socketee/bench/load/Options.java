@@ -23,6 +23,7 @@ record Options(Map<String, String> values) {
         d.put("reps", "3");
         d.put("warmup", "true");                      // one run of every scenario at warm-up sizes
         d.put("jfr", "false");                        // record the JVM server after warm-up: <out>/socketee.jfr
+        d.put("jfrSettings", "profile");              // JFR settings name or .jfc path (finer sampling: a copy of profile)
         d.put("host", "127.0.0.1");                   // loopback only
         d.put("port.socketee", "9580");
         d.put("port.node", "9581");

@@ -32,6 +32,7 @@ final class ServerProcess implements AutoCloseable {
     private final int port;
     private final boolean java;
     private final Path log;
+    private int histograms; // class histograms written so far; the generator's thread only
 
     private ServerProcess(String name, Process process, long pid, int port, boolean java, Path log) {
         this.name = name;
@@ -149,7 +150,10 @@ final class ServerProcess implements AutoCloseable {
         return ProcStat.rssBytes(pid);
     }
 
-    /** Forces a full GC and reads the live heap: a class histogram (JVM) or /bench/heap (Node). */
+    /**
+     * Forces a full GC and reads the live heap: a class histogram (JVM, also written to
+     * {@code <name>-histogram-<n>.txt} beside the server's log) or /bench/heap (Node).
+     */
     Heap liveHeap() {
         try {
             if (!java) {
@@ -159,6 +163,8 @@ final class ServerProcess implements AutoCloseable {
                 }
             }
             String out = jcmd("GC.class_histogram");
+            // kept beside the server's log, for reading what the live heap holds
+            Files.writeString(log.resolveSibling(name + "-histogram-" + (++histograms) + ".txt"), out);
             long total = -1;
             long own = 0;
             for (String line : out.split("\n")) {
@@ -175,10 +181,14 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Starts a JFR recording in the server's JVM (no-op for Node): CPU samples and allocations. */
-    void startRecording() {
+    /**
+     * Starts a JFR recording in the server's JVM (no-op for Node): CPU samples and allocations.
+     *
+     * @param settings a JFR settings name ({@code profile}) or the path of a {@code .jfc} file
+     */
+    void startRecording(String settings) {
         if (java) {
-            jcmd("JFR.start", "name=bench", "settings=profile");
+            jcmd("JFR.start", "name=bench", "settings=" + settings);
         }
     }
 
