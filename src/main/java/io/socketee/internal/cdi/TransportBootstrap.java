@@ -44,7 +44,7 @@ final class TransportBootstrap implements ServletContextListener {
                 continue;
             }
             EngineConfigurator configurator = new EngineConfigurator(m::started, runtime.config().maxQueuedFrames(),
-                    m.addresses());
+                    runtime.config().directWrites(), m.addresses());
             try {
                 container.addEndpoint(EngineConfigurator.config(m.path() + "/", configurator));
                 if (m.path().length() > 1) {

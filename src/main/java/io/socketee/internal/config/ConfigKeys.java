@@ -36,6 +36,8 @@ public enum ConfigKeys {
             "a recovered socket skips the connection middleware"),
     INLINE_HANDLERS("socketio.inlineHandlers", "false",
             "run a client's handlers on the container thread that delivered its packet when none of its packets wait (no hand-off; handlers must not block)"),
+    DIRECT_WRITES("socketio.directWrites", "false",
+            "write WebSocket frames with the container's blocking send on the sending thread (faster on Open Liberty; a peer that stops reading blocks that thread: trusted clients only)"),
     ADAPTER("socketio.adapter", "memory",
             "memory (one server) or redis (servers sharing rooms and broadcasts through Redis)"),
     REDIS_URL("socketio.redis.url", "redis://localhost:6379",

@@ -28,6 +28,7 @@ import java.util.function.Function;
  * @param recovery connection state recovery
  * @param redis the Redis of the cluster, when the Redis adapter is chosen
  * @param inlineHandlers whether handlers may run on the container thread that delivered the packet
+ * @param directWrites whether WebSocket frames are written with the container's blocking send
  */
 public record SocketIoConfig(
         String path,
@@ -40,7 +41,8 @@ public record SocketIoConfig(
         List<NamespaceConfig> namespaces,
         Recovery recovery,
         Optional<RedisSettings> redis,
-        boolean inlineHandlers) {
+        boolean inlineHandlers,
+        boolean directWrites) {
 
     /**
      * Where the cluster's Redis is ({@code socketio.adapter=redis}); empty with the in-memory adapter.
@@ -150,11 +152,13 @@ public record SocketIoConfig(
         }
         Optional<RedisSettings> redis = redis(r);
         boolean inlineHandlers = r.bool(ConfigKeys.INLINE_HANDLERS);
+        boolean directWrites = r.bool(ConfigKeys.DIRECT_WRITES);
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL, maxQueued);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, maxQueued,
-                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers);
+                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers,
+                directWrites);
     }
 
     private static Optional<RedisSettings> redis(Reader r) {

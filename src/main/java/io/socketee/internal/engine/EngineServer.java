@@ -115,6 +115,12 @@ public final class EngineServer {
         }
     }
 
+    /** Closes a refused WebSocket with code 1008 and the error's JSON. */
+    private static void refuse(WebSocketChannel channel, String json) {
+        channel.close(1008, json);
+        channel.flush();
+    }
+
     /**
      * Accepts a WebSocket that the host has already upgraded: a new session, or an upgrade of a
      * polling one. Refused connections are closed with code 1008 and the error's JSON as reason.
@@ -127,26 +133,26 @@ public final class EngineServer {
             refusal = Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
         }
         if (refusal.isPresent()) {
-            channel.close(1008, refusal.get().json());
+            refuse(channel, refusal.get().json());
             return WebSocketReceiver.IGNORE;
         }
         String sid = req.query().get("sid");
         if (sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {
-                channel.close(1008, new Refusal(EngineError.UNKNOWN_SID, null).json());
+                refuse(channel, new Refusal(EngineError.UNKNOWN_SID, null).json());
                 return WebSocketReceiver.IGNORE;
             }
             WebSocketTransport candidate = new WebSocketTransport(session, channel);
             if (!session.beginUpgrade(candidate)) {
-                channel.close(1008, new Refusal(EngineError.BAD_REQUEST, null).json());
+                refuse(channel, new Refusal(EngineError.BAD_REQUEST, null).json());
                 return WebSocketReceiver.IGNORE;
             }
             return new WebSocketHost(session, candidate);
         }
         EngineVersion version = versionOf(req);
         if (version == EngineVersion.V3 && !options.allowEio3()) {
-            channel.close(1008, new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null).json());
+            refuse(channel, new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null).json());
             return WebSocketReceiver.IGNORE;
         }
         EngineSession session = newSession(version, req);

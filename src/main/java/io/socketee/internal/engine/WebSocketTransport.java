@@ -34,6 +34,7 @@ final class WebSocketTransport extends Transport {
         for (EnginePacket p : packets) {
             Framing.write(channel, p, session.version());
         }
+        session.defer(channel::flush); // queued in order under the lock, written after it
     }
 
     @Override
@@ -41,6 +42,7 @@ final class WebSocketTransport extends Transport {
         if (!closed) {
             closed = true;
             channel.close(1000, "");
+            session.defer(channel::flush);
         }
         onClosed.run();
     }

@@ -26,16 +26,20 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
 
     private final Supplier<EngineServer> engine;
     private final int maxQueuedFrames;
+    private final boolean directWrites;
     private final HandshakeAddresses addresses;
 
     /**
      * @param engine the engine, looked up when a connection opens
      * @param maxQueuedFrames how many frames may wait for a slow peer before it is dropped
+     * @param directWrites whether frames are written with the blocking send (see {@link SerialSender})
      * @param addresses the client addresses recorded by the {@link UpgradeGuardFilter}
      */
-    public EngineConfigurator(Supplier<EngineServer> engine, int maxQueuedFrames, HandshakeAddresses addresses) {
+    public EngineConfigurator(Supplier<EngineServer> engine, int maxQueuedFrames, boolean directWrites,
+            HandshakeAddresses addresses) {
         this.engine = engine;
         this.maxQueuedFrames = maxQueuedFrames;
+        this.directWrites = directWrites;
         this.addresses = addresses;
     }
 
@@ -69,7 +73,7 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getEndpointInstance(Class<T> endpointClass) {
-        return (T) new EngineEndpoint(engine, maxQueuedFrames);
+        return (T) new EngineEndpoint(engine, maxQueuedFrames, directWrites);
     }
 
     /** Builds the endpoint configuration for one path. */

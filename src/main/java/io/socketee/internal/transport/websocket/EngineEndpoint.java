@@ -21,11 +21,13 @@ import java.util.function.Supplier;
 public final class EngineEndpoint extends Endpoint {
     private final Supplier<EngineServer> engine;
     private final int maxQueuedFrames;
+    private final boolean directWrites;
     private volatile WebSocketReceiver receiver;
 
-    EngineEndpoint(Supplier<EngineServer> engine, int maxQueuedFrames) {
+    EngineEndpoint(Supplier<EngineServer> engine, int maxQueuedFrames, boolean directWrites) {
         this.engine = engine;
         this.maxQueuedFrames = maxQueuedFrames;
+        this.directWrites = directWrites;
     }
 
     @Override
@@ -46,7 +48,7 @@ public final class EngineEndpoint extends Endpoint {
             recorded = config.getUserProperties().get(EngineConfigurator.REQUEST_PROPERTY);
         }
         HandshakeRequest request = (HandshakeRequest) recorded;
-        SerialSender sender = new SerialSender(session, maxQueuedFrames);
+        SerialSender sender = new SerialSender(session, maxQueuedFrames, directWrites);
         WebSocketReceiver r = server.acceptWebSocket(request, sender);
         receiver = r;
         // the container's own limit is not enforced everywhere (Open Liberty accepts larger
@@ -84,6 +86,7 @@ public final class EngineEndpoint extends Endpoint {
 
     private static void refuse(SerialSender sender, WebSocketReceiver r) {
         sender.close(1009, "");
+        sender.flush();
         r.onClose();
     }
 
