@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 final class EngineSession implements EngineSocket {
     private static final Logger LOG = Logger.getLogger(EngineSession.class.getName());
     enum State { OPENING, OPEN, CLOSING, CLOSED }
+    private static final Runnable[] NO_EFFECTS = {};
 
     private final EngineServer server;
     private final String id;
@@ -132,23 +133,35 @@ final class EngineSession implements EngineSocket {
 
     // ---- locking and effects ----------------------------------------------------------
 
-    /** Runs {@code body} under the state lock, then the effects it deferred, outside it. */
+    /**
+     * Runs {@code body} under the state lock, then the effects it deferred, outside it. Most calls
+     * defer one effect (a WebSocket's flush), which is taken without copying the queue.
+     */
     void locked(Runnable body) {
-        List<Runnable> toRun;
+        Runnable first;
+        Runnable[] rest;
         lock.lock();
         try {
             body.run();
         } finally {
-            toRun = effects.isEmpty() ? List.of() : new ArrayList<>(effects);
+            first = effects.poll();
+            rest = effects.isEmpty() ? NO_EFFECTS : effects.toArray(NO_EFFECTS);
             effects.clear();
             lock.unlock();
         }
-        for (Runnable r : toRun) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "session " + id + ": deferred action failed", e);
-            }
+        if (first != null) {
+            runEffect(first);
+        }
+        for (Runnable r : rest) {
+            runEffect(r);
+        }
+    }
+
+    private void runEffect(Runnable effect) {
+        try {
+            effect.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "session " + id + ": deferred action failed", e);
         }
     }
 
@@ -328,7 +341,7 @@ final class EngineSession implements EngineSocket {
         if (state == State.CLOSED || !transport.writable() || writeBuffer.isEmpty()) {
             return;
         }
-        List<EnginePacket> batch = new ArrayList<>(writeBuffer);
+        List<EnginePacket> batch = List.copyOf(writeBuffer); // usually one packet: no array
         writeBuffer.clear();
         transport.send(batch);
         if (closeAfterDrain) {

@@ -12,11 +12,13 @@ import java.util.List;
 final class WebSocketTransport extends Transport {
     private final EngineSession session;
     private final WebSocketChannel channel;
+    private final Runnable flush;
     private boolean closed;
 
     WebSocketTransport(EngineSession session, WebSocketChannel channel) {
         this.session = session;
         this.channel = channel;
+        this.flush = channel::flush; // one instance, deferred at every send
     }
 
     @Override
@@ -34,7 +36,7 @@ final class WebSocketTransport extends Transport {
         for (EnginePacket p : packets) {
             Framing.write(channel, p, session.version());
         }
-        session.defer(channel::flush); // queued in order under the lock, written after it
+        session.defer(flush); // queued in order under the lock, written after it
     }
 
     @Override
@@ -42,7 +44,7 @@ final class WebSocketTransport extends Transport {
         if (!closed) {
             closed = true;
             channel.close(1000, "");
-            session.defer(channel::flush);
+            session.defer(flush);
         }
         onClosed.run();
     }
