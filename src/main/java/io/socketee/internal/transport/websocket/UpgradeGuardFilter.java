@@ -68,17 +68,21 @@ public final class UpgradeGuardFilter extends HttpFilter {
         res.getOutputStream().write(body);
     }
 
-    /** Lets the container upgrade, with the client's address recorded for the handshake. */
+    /**
+     * Lets the container upgrade, with the client's address recorded for the handshake and no HTTP
+     * session created for it ({@link NoNewSessionRequest}).
+     */
     private void upgrade(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
+        HttpServletRequest upgrading = new NoNewSessionRequest(req);
         String key = req.getHeader(HandshakeAddresses.KEY_HEADER);
         if (key == null) {
-            chain.doFilter(req, res);
+            chain.doFilter(upgrading, res);
             return;
         }
         addresses.record(key, req.getRemoteAddr());
         try {
-            chain.doFilter(req, res);
+            chain.doFilter(upgrading, res);
         } finally {
             addresses.forget(key);
         }
