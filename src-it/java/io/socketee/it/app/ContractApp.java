@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The integration-test contract of {@code src-it/node/reference-server.js}, on "/" and "/custom",
- * written with the public API: the same events, the same admission rule, the same answers.
+ * written with the public API: the same events, the same admission rule, the same answers. One
+ * event is SocketEE's only: {@code setting(key)} answers the deployment's configuration value, so
+ * that a test of a configuration variant can prove the variant is deployed.
  *
  * <p>Thread-safe: the only state is a concurrent map of disconnect reasons.
  */
@@ -78,6 +81,8 @@ public class ContractApp {
             socket.on("last-disconnect", (s, args, ack) ->
                     ack.ifPresent(a -> a.send(reasons.get(String.valueOf(arg(args, 0))))));
             socket.on("handshake", (s, args, ack) -> ack.ifPresent(a -> a.send(handshake(s, nsp))));
+            socket.on("setting", (s, args, ack) -> ack.ifPresent(a -> a.send(
+                    ConfigProvider.getConfig().getOptionalValue(string(args, 0), String.class).orElse(null))));
         });
     }
 

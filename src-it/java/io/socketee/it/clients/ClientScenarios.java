@@ -78,9 +78,14 @@ public final class ClientScenarios {
 
     /** The Node clients over every transport mode, all started now. */
     public Stream<DynamicNode> nodeClients() {
+        return nodeClients(TransportMode.values());
+    }
+
+    /** The Node clients over the given transport modes, all started now. */
+    public Stream<DynamicNode> nodeClients(TransportMode... modes) {
         List<DynamicNode> containers = new ArrayList<>();
         for (NodeClient client : NodeClient.values()) {
-            for (TransportMode mode : TransportMode.values()) {
+            for (TransportMode mode : modes) {
                 CompletableFuture<NodeProcess.Result> run = CompletableFuture.supplyAsync(() -> NodeProcess.run(NODE_RUN_TIMEOUT, SCRIPT,
                         "--client", client.id(), "--transport", mode.id(), "--url", base.toString(), "--server", target.id()), daemon());
                 String title = client.title() + " (node) over " + mode.id();

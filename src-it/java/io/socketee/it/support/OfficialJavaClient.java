@@ -54,6 +54,11 @@ public final class OfficialJavaClient implements AutoCloseable {
         return client;
     }
 
+    /** Sends {@code event(args...)} without an acknowledgement. */
+    public void emit(String event, Object... args) {
+        socket.emit(event, args);
+    }
+
     /** Sends {@code event(args...)} and returns the first argument of the acknowledgement. */
     public Object call(String event, Object... args) throws Exception {
         CompletableFuture<Object> acked = new CompletableFuture<>();

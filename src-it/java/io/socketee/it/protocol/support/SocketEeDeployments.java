@@ -45,15 +45,23 @@ public final class SocketEeDeployments {
 
     /** The test application with {@code socketio.allowEIO3=false}, as {@value #NO_EIO3_WAR_NAME}. */
     public static WebArchive withoutEio3() {
+        return withSetting(NO_EIO3_WAR_NAME, ALLOW_EIO3, "false");
+    }
+
+    /**
+     * The test application with one configuration key set to {@code value} (replacing the
+     * application's own line for it), as {@code warName} (so its own context root).
+     */
+    public static WebArchive withSetting(String warName, String key, String value) {
         WebArchive app = ItDeployment.testApp();
         Node config = app.get(CONFIG);
         if (config == null || config.getAsset() == null) {
             throw new IllegalStateException(ItDeployment.WAR_NAME + " has no " + CONFIG);
         }
         String properties = read(config).lines()
-                .filter(line -> !line.trim().startsWith(ALLOW_EIO3))
-                .collect(Collectors.joining("\n", "", "\n" + ALLOW_EIO3 + "=false\n"));
-        WebArchive war = ShrinkWrap.create(WebArchive.class, NO_EIO3_WAR_NAME).merge(app);
+                .filter(line -> !line.trim().startsWith(key + "="))
+                .collect(Collectors.joining("\n", "", "\n" + key + "=" + value + "\n"));
+        WebArchive war = ShrinkWrap.create(WebArchive.class, warName).merge(app);
         war.delete(CONFIG);
         war.add(new StringAsset(properties), CONFIG);
         return war;

@@ -54,7 +54,9 @@ final class TransportBootstrap implements ServletContextListener {
                 throw new IllegalStateException("SOCKETEE-BOOT-002 cannot register the WebSocket endpoint at " + m.path(), e);
             }
             LOG.info(() -> "SOCKETEE-BOOT-003 " + (m.rawHandler().isPresent() ? "Engine.IO" : "Socket.IO")
-                    + " server at " + sce.getServletContext().getContextPath() + m.path() + "/");
+                    + " server at " + sce.getServletContext().getContextPath() + m.path() + "/"
+                    + (runtime.config().directWrites()
+                            ? " (socketio.directWrites: WebSocket frames go out with the container's blocking send)" : ""));
         }
     }
 
