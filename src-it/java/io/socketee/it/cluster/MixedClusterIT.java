@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ public class MixedClusterIT extends TwoSocketEeNodes {
 
     /**
      * SocketEE's Java emitter, from this test JVM (no Socket.IO server here), reaches the clients
-     * of both kinds of node: to a room, to everyone, and makes sockets leave and disconnect.
+     * of both kinds of node: to a room, to everyone, and makes sockets join, leave and disconnect.
      */
     @Test
     void theJavaEmitterReachesClientsOnBothKindsOfNode() throws Exception {
@@ -91,10 +92,73 @@ public class MixedClusterIT extends TwoSocketEeNodes {
             assertEquals("java-all:x", cb.next());
             assertEquals("java-all:x", cn.next());
 
+            emitter.in("jroom").socketsJoin("jroom2");
+            emitter.to("jroom2").emit("from-java", 8);
+            assertEquals("from-java:8", cb.next(), "B's socket joined jroom2 through the emitter");
+            assertEquals("from-java:8", cn.next(), "N's socket joined jroom2 through the emitter");
+            emitter.in("jroom").socketsLeave("jroom2");
+            emitter.to("jroom2").emit("from-java", 9);
+            emitter.emit("java-all", "y");
+            assertEquals("java-all:y", ca.next(), "A's socket was never in jroom2");
+            assertEquals("java-all:y", cb.next(), "B's socket left jroom2 before from-java:9");
+            assertEquals("java-all:y", cn.next(), "N's socket left jroom2 before from-java:9");
+
             emitter.in("jroom").disconnectSockets(true);
             assertEquals("io server disconnect", cb.disconnected.get(OfficialJavaClient.WAIT_SECONDS, TimeUnit.SECONDS));
             assertEquals("io server disconnect", cn.disconnected.get(OfficialJavaClient.WAIT_SECONDS, TimeUnit.SECONDS));
             assertTrue(ca.socket.connected(), "A's client was not in the room");
         }
+    }
+
+    /**
+     * A cluster member that hangs (the Node.js node, stopped with SIGSTOP: its Redis connections
+     * stay open and counted, but it answers nothing) makes the requests that wait for every node
+     * fail after the requests timeout, while broadcasts between the live members go on; once it
+     * runs again its late answers are dropped and it is a full member again.
+     */
+    @Test
+    void aHungMemberMakesRequestsTimeOutAndTheRestOfTheClusterCarriesOn() throws Exception {
+        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", redis().url(), "N");
+                OfficialJavaClient ca = OfficialJavaClient.connect(ItServer.base(a), "news");
+                OfficialJavaClient cb = OfficialJavaClient.connect(ItServer.base(b), "news")) {
+            assertEquals(List.of("B hears A", "N hears A"), sorted(ca.call("server-side")), "all three members answer");
+
+            node.suspend();
+            try {
+                Object serverSide = ca.call("server-side");
+                assertTrue(serverSide instanceof JSONObject o && o.getString("error").contains("timed out"),
+                        "serverSideEmitWithAck fails with a timeout when a member is silent: " + serverSide);
+                Object fetched = ca.call("fetch", new JSONObject());
+                assertTrue(fetched instanceof JSONObject o && o.getString("error").contains("timeout reached"),
+                        "fetchSockets fails after the requests timeout when a member is silent: " + fetched);
+                broadcastNews(ca, "during");
+                assertEquals("news:during", cb.next(), "broadcasts between the live members go on");
+            } finally {
+                node.resume();
+            }
+
+            try (OfficialJavaClient cn = OfficialJavaClient.connect(node.baseUrl(), "news")) {
+                broadcastNews(ca, "after");
+                assertEquals("news:after", cb.next());
+                assertEquals("news:after", cn.next(), "the resumed member hears A again");
+                assertEquals(List.of("B hears A", "N hears A"), sorted(ca.call("server-side")),
+                        "the late answers to the timed-out requests were dropped; new requests get every member");
+                Object fetched = ca.call("fetch", new JSONObject());
+                assertTrue(fetched instanceof JSONArray, "fetchSockets answers again: " + fetched);
+                List<String> ids = new java.util.ArrayList<>();
+                ((JSONArray) fetched).forEach(x -> ids.add(((JSONObject) x).getString("id")));
+                for (OfficialJavaClient c : List.of(ca, cb, cn)) {
+                    assertTrue(ids.contains(c.socket.id()), "fetchSockets sees " + c.socket.id() + " among " + ids);
+                }
+            }
+        }
+    }
+
+    private static List<String> sorted(Object answers) {
+        assertTrue(answers instanceof JSONArray, "a list of answers: " + answers);
+        List<String> out = new java.util.ArrayList<>();
+        ((JSONArray) answers).forEach(x -> out.add(String.valueOf(x)));
+        java.util.Collections.sort(out);
+        return out;
     }
 }

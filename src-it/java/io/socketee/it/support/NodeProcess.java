@@ -144,6 +144,33 @@ public final class NodeProcess implements AutoCloseable {
         return snapshot(!exited);
     }
 
+    /**
+     * Stops the process with {@code SIGSTOP}: it keeps its sockets open but answers nothing, as a
+     * hung cluster member would, until {@link #resume()}.
+     */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #suspend() suspended} process run again ({@code SIGCONT}). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + command, e);
+        }
+    }
+
     /** Whether the process is still running. */
     public boolean isAlive() {
         return process.isAlive();
@@ -152,6 +179,13 @@ public final class NodeProcess implements AutoCloseable {
     /** Closes stdin (the lifeline), then destroys the process and its descendants if they stay. */
     @Override
     public void close() {
+        if (process.isAlive()) {
+            try {
+                resume(); // a suspended process would not act on the lifeline or SIGTERM
+            } catch (RuntimeException ignored) {
+                // it may have ended meanwhile
+            }
+        }
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {
