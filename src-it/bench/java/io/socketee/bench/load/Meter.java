@@ -3,7 +3,8 @@ package io.socketee.bench.load;
 import java.util.Map;
 
 /**
- * Measures one scenario's window: wall time, the server's CPU (utime + stime of its process),
+ * Measures one scenario's window: wall time, the server's CPU (utime + stime of its process, and
+ * stime alone: the kernel's share),
  * the generator's own CPU and the busy share of the generator's core. Confined to the runner's thread.
  */
 final class Meter {
@@ -12,6 +13,7 @@ final class Meter {
     private final long self = ProcessHandle.current().pid();
     private long wall0;
     private long server0;
+    private long kernel0;
     private long gen0;
     private long[] core0;
     private double seconds = Double.NaN;
@@ -25,6 +27,7 @@ final class Meter {
         core0 = ProcStat.core(generatorCpu);
         gen0 = ProcStat.cpuMicros(self);
         server0 = server.cpuMicros();
+        kernel0 = server.kernelMicros();
         wall0 = System.nanoTime();
     }
 
@@ -37,11 +40,13 @@ final class Meter {
     void stop(long ops, String unit, String prefix, Map<String, Double> metrics) {
         long wall = System.nanoTime() - wall0;
         long serverCpu = server.cpuMicros() - server0;
+        long kernelCpu = server.kernelMicros() - kernel0;
         long genCpu = ProcStat.cpuMicros(self) - gen0;
         long[] core1 = ProcStat.core(generatorCpu);
         seconds = wall / 1e9;
         double wallMicros = wall / 1000.0;
         metrics.put(prefix + " server CPU µs/" + unit, ops == 0 ? Double.NaN : serverCpu / (double) ops);
+        metrics.put(prefix + " of which kernel µs/" + unit, ops == 0 ? Double.NaN : kernelCpu / (double) ops);
         metrics.put(prefix + " server core %", 100.0 * serverCpu / wallMicros);
         metrics.put(prefix + " generator process %", 100.0 * genCpu / wallMicros);
         long total = core1[1] - core0[1];

@@ -16,10 +16,19 @@ final class ProcStat {
 
     /** utime + stime of a whole process (all its threads), in microseconds. */
     static long cpuMicros(long pid) {
-        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // after "pid (comm) ": f[0] is field 3 (state); utime is field 14, stime field 15
+        String[] f = statFields(pid);
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * (1_000_000 / HZ);
+    }
+
+    /** stime alone (time spent in the kernel on the process's behalf: system calls, its share of the TCP stack), in microseconds. */
+    static long kernelMicros(long pid) {
+        return Long.parseLong(statFields(pid)[12]) * (1_000_000 / HZ);
+    }
+
+    /** The fields of /proc/pid/stat after "pid (comm) ": f[0] is field 3 (state), utime field 14 is f[11], stime f[12]. */
+    private static String[] statFields(long pid) {
+        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** Resident set size of a process, in bytes. */

@@ -146,6 +146,10 @@ final class ServerProcess implements AutoCloseable {
         return ProcStat.cpuMicros(pid);
     }
 
+    long kernelMicros() {
+        return ProcStat.kernelMicros(pid);
+    }
+
     long rssBytes() {
         return ProcStat.rssBytes(pid);
     }
