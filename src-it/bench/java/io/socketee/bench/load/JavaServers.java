@@ -11,10 +11,42 @@ import java.util.stream.Stream;
 /**
  * The command lines that run the benchmark WAR at {@code /} on Payara Micro and on WildFly, each
  * from a fresh folder under the output directory, loopback only, with the server's default JVM
- * settings. Stateless.
+ * settings, and the copy of the Liberty server that runs it a second time. Stateless.
  */
 final class JavaServers {
     private JavaServers() {
+    }
+
+    /**
+     * A fresh copy of the benchmark's Liberty server ({@code libertyServer}) named
+     * {@code <libertyServer>-<suffix>}, listening on {@code port}: the same server.xml, WAR and JVM
+     * settings, so that a second SocketEE on Liberty can run beside the first with other
+     * MicroProfile Config values (given in its environment). Returns the copy's name.
+     */
+    static String libertyCopy(Options o, String suffix, int port) {
+        Path servers = o.path("wlpHome").resolve("usr/servers");
+        Path from = servers.resolve(o.str("libertyServer"));
+        String name = o.str("libertyServer") + "-" + suffix;
+        Path to = fresh(servers.resolve(name));
+        try {
+            for (String file : List.of("server.xml", "server.env", "bootstrap.properties", "jvm.options")) {
+                if (Files.exists(from.resolve(file))) {
+                    copy(from.resolve(file), to.resolve(file));
+                }
+            }
+            Path overrides = from.resolve("configDropins/overrides");
+            if (Files.isDirectory(overrides)) {
+                copyTree(overrides, to.resolve("configDropins/overrides"));
+            }
+            // the Liberty Maven plugin puts the port in a variable override; the server.xml default otherwise
+            String portVar = "<variable name=\"socketee.http.port\" value=\"" + port + "\"/>";
+            Path mine = to.resolve("configDropins/overrides/zz-bench-port.xml");
+            Files.createDirectories(mine.getParent());
+            Files.writeString(mine, "<server>" + portVar + "</server>\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return name;
     }
 
     /** Payara Micro with the WAR as ROOT.war (context root {@code /}), no clustering, on {@code port}. */

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Measures one scenario's window: wall time, the server's CPU (utime + stime of its process, and
- * stime alone: the kernel's share),
+ * stime alone: the kernel's share) and its threads' context switches,
  * the generator's own CPU and the busy share of the generator's core. Confined to the runner's thread.
  */
 final class Meter {
@@ -14,6 +14,7 @@ final class Meter {
     private long wall0;
     private long server0;
     private long kernel0;
+    private long switches0;
     private long gen0;
     private long[] core0;
     private double seconds = Double.NaN;
@@ -28,6 +29,7 @@ final class Meter {
         gen0 = ProcStat.cpuMicros(self);
         server0 = server.cpuMicros();
         kernel0 = server.kernelMicros();
+        switches0 = server.contextSwitches();
         wall0 = System.nanoTime();
     }
 
@@ -41,12 +43,14 @@ final class Meter {
         long wall = System.nanoTime() - wall0;
         long serverCpu = server.cpuMicros() - server0;
         long kernelCpu = server.kernelMicros() - kernel0;
+        long switches = server.contextSwitches() - switches0;
         long genCpu = ProcStat.cpuMicros(self) - gen0;
         long[] core1 = ProcStat.core(generatorCpu);
         seconds = wall / 1e9;
         double wallMicros = wall / 1000.0;
         metrics.put(prefix + " server CPU µs/" + unit, ops == 0 ? Double.NaN : serverCpu / (double) ops);
         metrics.put(prefix + " of which kernel µs/" + unit, ops == 0 ? Double.NaN : kernelCpu / (double) ops);
+        metrics.put(prefix + " server context switches/" + unit, ops == 0 ? Double.NaN : switches / (double) ops);
         metrics.put(prefix + " server core %", 100.0 * serverCpu / wallMicros);
         metrics.put(prefix + " generator process %", 100.0 * genCpu / wallMicros);
         long total = core1[1] - core0[1];

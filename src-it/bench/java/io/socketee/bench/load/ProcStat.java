@@ -31,6 +31,36 @@ final class ProcStat {
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
+    /**
+     * Context switches (voluntary and not) of every live thread of a process, summed: each thread
+     * hand-off (a wake-up through a lock, a queue or a selector) shows here. A thread that ends
+     * takes its count with it, so over a window this may undercount a shrinking thread pool.
+     */
+    static long contextSwitches(long pid) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        long sum = 0;
+        try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) all::iterator) {
+                String status;
+                try {
+                    status = Files.readString(task.resolve("status"));
+                } catch (IOException gone) {
+                    continue; // the thread ended meanwhile
+                }
+                for (String line : status.split("\n")) {
+                    if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                        sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException("process gone: " + tasks, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sum;
+    }
+
     /** Resident set size of a process, in bytes. */
     static long rssBytes(long pid) {
         for (String line : read(Path.of("/proc", String.valueOf(pid), "status")).split("\n")) {

@@ -46,8 +46,8 @@ final class Report {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** The servers that run SocketEE (on Liberty, Payara Micro, WildFly), which get a ratio column against Node. */
-    private static final List<String> SOCKETEE_SERVERS = List.of("socketee", "payara", "wildfly");
+    /** The servers that run SocketEE (on Liberty twice, Payara Micro, WildFly), which get a ratio column against Node. */
+    private static final List<String> SOCKETEE_SERVERS = List.of("socketee", "socketee-direct", "payara", "wildfly");
 
     /** The Markdown table: one row per figure, one column per server, then each SocketEE server / Node. */
     String table() {

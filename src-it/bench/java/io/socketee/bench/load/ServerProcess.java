@@ -43,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
         this.java = java;
     }
 
-    /** Starts {@code name} ("socketee", "node" or "ws") and waits until it answers. */
+    /** Starts {@code name} (one of {@code Options}' servers) and waits until it answers. */
     static ServerProcess start(String name, Options o, Path log) {
         int port = o.integer("port." + name);
         requireFree(port);
@@ -51,6 +51,8 @@ final class ServerProcess implements AutoCloseable {
         boolean java = true;
         switch (name) {
             case "socketee" -> command.addAll(List.of(o.str("wlpHome") + "/bin/server", "run", o.str("libertyServer")));
+            case "socketee-direct" -> command.addAll(List.of(o.str("wlpHome") + "/bin/server", "run",
+                    JavaServers.libertyCopy(o, "direct", port)));
             case "wildfly" -> command.addAll(JavaServers.wildfly(o, port));
             case "payara" -> command.addAll(JavaServers.payara(o, port));
             case "node", "ws" -> {
@@ -60,10 +62,15 @@ final class ServerProcess implements AutoCloseable {
                         String.valueOf(port)));
             }
             default -> throw new IllegalArgumentException("unknown server " + name
-                    + " (socketee, payara, wildfly, node, ws)");
+                    + " (socketee, socketee-direct, payara, wildfly, node, ws)");
         }
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("NODE_PATH", o.path("nodeModules").toAbsolutePath().toString());
+        if (name.equals("socketee-direct")) {
+            // MicroProfile Config reads these as socketio.directWrites and socketio.inlineHandlers
+            pb.environment().put("SOCKETIO_DIRECTWRITES", "true");
+            pb.environment().put("SOCKETIO_INLINEHANDLERS", "true");
+        }
         Process process;
         try {
             process = pb.start();
@@ -148,6 +155,10 @@ final class ServerProcess implements AutoCloseable {
 
     long kernelMicros() {
         return ProcStat.kernelMicros(pid);
+    }
+
+    long contextSwitches() {
+        return ProcStat.contextSwitches(pid);
     }
 
     long rssBytes() {
