@@ -14,7 +14,7 @@ final class Meter {
     private long wall0;
     private long server0;
     private long kernel0;
-    private long switches0;
+    private Map<String, Long> switches0;
     private long gen0;
     private long[] core0;
     private double seconds = Double.NaN;
@@ -29,7 +29,7 @@ final class Meter {
         gen0 = ProcStat.cpuMicros(self);
         server0 = server.cpuMicros();
         kernel0 = server.kernelMicros();
-        switches0 = server.contextSwitches();
+        switches0 = server.threadSwitches();
         wall0 = System.nanoTime();
     }
 
@@ -43,7 +43,7 @@ final class Meter {
         long wall = System.nanoTime() - wall0;
         long serverCpu = server.cpuMicros() - server0;
         long kernelCpu = server.kernelMicros() - kernel0;
-        long switches = server.contextSwitches() - switches0;
+        long switches = ProcStat.switchesSince(switches0, server.threadSwitches());
         long genCpu = ProcStat.cpuMicros(self) - gen0;
         long[] core1 = ProcStat.core(generatorCpu);
         seconds = wall / 1e9;

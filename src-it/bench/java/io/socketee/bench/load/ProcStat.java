@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Reads CPU time and memory of processes and cores from Linux {@code /proc}. Stateless. */
 final class ProcStat {
@@ -32,14 +35,14 @@ final class ProcStat {
     }
 
     /**
-     * Context switches (voluntary and not) of every live thread of a process, summed: each thread
-     * hand-off (a wake-up through a lock, a queue or a selector) shows here. A thread that ends
-     * takes its count with it, so over a window this may undercount a shrinking thread pool.
+     * Context switches (voluntary and not) of every live thread of a process, by thread id: each
+     * thread hand-off (a wake-up through a lock, a queue or a selector) shows here. Compare two
+     * readings with {@link #switchesSince}.
      */
-    static long contextSwitches(long pid) {
+    static Map<String, Long> threadSwitches(long pid) {
         Path tasks = Path.of("/proc", String.valueOf(pid), "task");
-        long sum = 0;
-        try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+        Map<String, Long> out = new HashMap<>();
+        try (Stream<Path> all = Files.list(tasks)) {
             for (Path task : (Iterable<Path>) all::iterator) {
                 String status;
                 try {
@@ -47,16 +50,31 @@ final class ProcStat {
                 } catch (IOException gone) {
                     continue; // the thread ended meanwhile
                 }
+                long sum = 0;
                 for (String line : status.split("\n")) {
                     if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
                         sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
                     }
                 }
+                out.put(task.getFileName().toString(), sum);
             }
         } catch (NoSuchFileException e) {
             throw new IllegalStateException("process gone: " + tasks, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The context switches between two readings: for each thread alive at the second, its count
+     * minus its count at the first (0 for a thread born since). A thread that ended in between
+     * takes its switches with it, so this may undercount a shrinking pool, never go negative.
+     */
+    static long switchesSince(Map<String, Long> before, Map<String, Long> now) {
+        long sum = 0;
+        for (Map.Entry<String, Long> e : now.entrySet()) {
+            sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
         }
         return sum;
     }

@@ -69,7 +69,8 @@ final class Report {
                 sb.append(' ').append(format(v)).append(flag ? " !" : "").append(" |");
             }
             for (String s : ratios) {
-                double ratio = shown(s, row) / shown("node", row);
+                // a ratio to a figure that rounds to 0.00 (Node's context switches per delivery) says nothing
+                double ratio = format(shown("node", row)).equals("0.00") ? Double.NaN : shown(s, row) / shown("node", row);
                 sb.append(' ').append(Double.isFinite(ratio) ? String.format("%.2f", ratio) : "").append(" |");
             }
             sb.append('\n');

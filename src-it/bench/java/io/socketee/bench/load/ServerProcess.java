@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -157,8 +158,8 @@ final class ServerProcess implements AutoCloseable {
         return ProcStat.kernelMicros(pid);
     }
 
-    long contextSwitches() {
-        return ProcStat.contextSwitches(pid);
+    Map<String, Long> threadSwitches() {
+        return ProcStat.threadSwitches(pid);
     }
 
     long rssBytes() {
