@@ -177,6 +177,17 @@ const SCENARIOS = {
     if (TRANSPORT === "websocket") assert.deepStrictEqual(await next(a, "pos"), [3]);
   },
 
+  async "a socket's own volatile event is sent when its transport can take it (seed 003)"() {
+    const a = await client();
+    const sent = await op(a, { call: "emitVolatileToSelf", event: "tweet", args: ["bieber", 1] });
+    assert.strictEqual(typeof sent, "boolean", JSON.stringify(sent));
+    // an idle WebSocket can always take it; a polling client only while a GET is waiting
+    if (TRANSPORT === "websocket") assert.strictEqual(sent, true, "an idle WebSocket takes a volatile event");
+    await fence(a, a.id, [a]);
+    assert.strictEqual(events(a).includes("tweet"), sent, "received exactly when sent: " + events(a));
+    if (sent) assert.deepStrictEqual(await next(a, "tweet"), ["bieber", 1]);
+  },
+
   async "serverSideEmitWithAck on one server answers an empty list"() {
     const driver = await client();
     assert.deepStrictEqual(await op(driver, { call: "serverSideEmitWithAck", event: "ping" }), []);

@@ -54,6 +54,18 @@ public interface Socket {
     void emit(String event, Object... args);
 
     /**
+     * The reference's {@code socket.volatile.emit(...)} ({@code volatile} is a Java keyword):
+     * sends the event only if the client's transport can take it right now, and drops it
+     * otherwise (a polling client with no request waiting, an upgrade under way, a closed
+     * connection). A dropped event is not queued, nor kept for connection state recovery. For
+     * data that only matters when fresh, like a position sent ten times a second.
+     *
+     * @return whether the event was handed to the transport
+     * @throws IllegalArgumentException when {@code event} is a reserved name, as for {@link #emit}
+     */
+    boolean emitVolatile(String event, Object... args);
+
+    /**
      * Sends an event that the client must acknowledge. The stage completes, on this client's
      * listener thread, with the client's answer, or exceptionally with an {@link IoException} if
      * the socket disconnects first.

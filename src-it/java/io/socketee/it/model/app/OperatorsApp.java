@@ -67,7 +67,8 @@ public class OperatorsApp {
      *
      * @param nsp the namespace to act on ("/ops" by default; "parent" for the dynamic namespace)
      * @param call emit, emitWithAck, fetchSockets, remoteEmit, remoteAsk, socketsJoin, socketsLeave,
-     *     disconnectSockets, serverSideEmitWithAck
+     *     disconnectSockets, serverSideEmitWithAck; emitVolatileToSelf (the calling socket's own
+     *     volatile emit, answering whether it was sent)
      */
     public record OpSpec(String nsp, String call, List<String> rooms, List<String> except, Boolean volatileFlag,
             Long timeout, String event, List<Object> args, Boolean close) {
@@ -116,6 +117,7 @@ public class OperatorsApp {
                 op.disconnectSockets(Boolean.TRUE.equals(spec.close()));
                 ack.send("done");
             }
+            case "emitVolatileToSelf" -> ack.send(socket.emitVolatile(spec.event(), args));
             case "serverSideEmitWithAck" -> nsp.serverSideEmitWithAck(Duration.ofSeconds(1), spec.event())
                     .thenAccept(answers -> ack.send(answers));
             default -> ack.send("unknown call " + spec.call());

@@ -122,6 +122,20 @@ final class SioSocket implements Socket {
     }
 
     @Override
+    public boolean emitVolatile(String event, Object... args) {
+        Events.checkEmittable(event);
+        SocketIoPacket packet = eventPacket(event, args, SocketIoPacket.NO_ID);
+        // as the reference: outgoing listeners see the packet even when it is dropped, and a
+        // volatile packet is never stored for recovery (so it needs no trip through the adapter)
+        notifyOutgoing(packet);
+        if (!client.writable()) {
+            return false;
+        }
+        client.send(packet);
+        return true;
+    }
+
+    @Override
     public CompletionStage<Args> emitWithAck(String event, Object... args) {
         return emitWithAck(null, event, args);
     }

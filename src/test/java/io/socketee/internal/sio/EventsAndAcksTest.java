@@ -40,6 +40,30 @@ class EventsAndAcksTest {
     }
 
     @Test
+    void aVolatileEventGoesOutWhenTheTransportCanTakeItAndIsDroppedOtherwise() {
+        FakeEngineSocket conn = fx.connectV5("/chat");
+        Socket s = sockets.get(0);
+        List<String> outgoing = new ArrayList<>();
+        s.onAnyOutgoing((sock, event, args) -> outgoing.add(event + args));
+        assertTrue(s.emitVolatile("pos", 1, 2));
+        conn.setWritable(false);
+        assertEquals(false, s.emitVolatile("pos", 3, 4), "no request waiting: dropped");
+        s.emit("reliable");
+        conn.setWritable(true);
+        assertTrue(s.emitVolatile("pos", 5, 6));
+        assertEquals(List.of("2/chat,[\"pos\",1,2]", "2/chat,[\"reliable\"]", "2/chat,[\"pos\",5,6]"), conn.texts(),
+                "the dropped event is not queued behind the reliable one");
+        assertEquals(List.of("pos[1, 2]", "pos[3, 4]", "reliable[]", "pos[5, 6]"), outgoing,
+                "outgoing listeners see a dropped volatile event too, as in the reference");
+    }
+
+    @Test
+    void aVolatileEventWithAReservedNameIsRefused() {
+        fx.connectV5("/");
+        assertThrows(IllegalArgumentException.class, () -> sockets.get(0).emitVolatile("disconnect"));
+    }
+
+    @Test
     void argumentsArriveAsPlainJava() {
         FakeEngineSocket conn = fx.connectV5("/");
         List<Object> seen = new ArrayList<>();

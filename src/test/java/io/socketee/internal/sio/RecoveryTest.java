@@ -49,6 +49,25 @@ class RecoveryTest {
     }
 
     @Test
+    void aVolatileEventToOneSocketCarriesNoOffsetAndIsNeverReplayed() {
+        FakeEngineSocket first = open();
+        first.receive("0");
+        Matcher hello = connect(first.texts().get(0));
+        sockets.get(0).emit("e1");
+        assertTrue(sockets.get(0).emitVolatile("v", 1));
+        List<String> before = first.texts();
+        assertTrue(before.get(1).startsWith("2[\"e1\",\""), "a reliable event carries an offset: " + before);
+        assertEquals("2[\"v\",1]", before.get(2), "no offset: a volatile event is not kept");
+        first.drop("transport close");
+
+        FakeEngineSocket again = open();
+        again.receive("0{\"pid\":\"" + hello.group(2) + "\",\"offset\":\"" + offset(before.get(1)) + "\"}");
+        List<String> texts = again.texts();
+        assertEquals(1, texts.size(), "only the CONNECT, the volatile event is not replayed: " + texts);
+        assertEquals(hello.group(1), connect(texts.get(0)).group(1), "recovered");
+    }
+
+    @Test
     void aDroppedSocketRecoversItsIdRoomsDataAndMissedEvents() {
         FakeEngineSocket first = open();
         first.receive("0");
