@@ -137,11 +137,15 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Namesp
     @Override
     public boolean deliver(String sid, Packet packet, BroadcastOptions options, BroadcastAck ack) {
         SioSocket socket = sockets.get(sid);
-        if (socket == null || (options.volatileDelivery() && !socket.client().writable())) {
+        if (socket == null) {
             return false;
         }
         WirePacket wire = packet instanceof WirePacket w ? w : packet(wire(packet));
+        // as the reference's adapter: outgoing listeners see the packet before a volatile one is dropped
         socket.notifyOutgoing(wire.wire());
+        if (options.volatileDelivery() && !socket.client().writable()) {
+            return false;
+        }
         if (ack != null) {
             socket.awaitBroadcastAck(wire.wire().id(), ack);
         }

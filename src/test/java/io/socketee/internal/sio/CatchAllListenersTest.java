@@ -66,4 +66,15 @@ class CatchAllListenersTest {
         s.emit("unseen");
         assertEquals(List.of("true direct [a]", "true all [2]", "true others []", "true asked []"), seen);
     }
+
+    @Test
+    void outgoingListenersSeeAVolatileBroadcastEvenWhenItIsDropped() {
+        FakeEngineSocket conn = fx.connectV5("/");
+        Socket s = sockets.get(0);
+        s.onAnyOutgoing((sock, event, args) -> seen.add(event));
+        conn.setWritable(false);
+        fx.server.asVolatile().emit("pos", 1);
+        assertEquals(List.of("pos"), seen, "as the reference's adapter: listeners first, then the drop");
+        assertEquals(List.of(), conn.texts(), "dropped, not queued");
+    }
 }
