@@ -12,8 +12,7 @@ final class Meter {
     private final int generatorCpu;
     private final long self = ProcessHandle.current().pid();
     private long wall0;
-    private long server0;
-    private long kernel0;
+    private ProcStat.CpuTimes server0;
     private Map<String, Long> switches0;
     private long gen0;
     private long[] core0;
@@ -27,8 +26,7 @@ final class Meter {
     void start() {
         core0 = ProcStat.core(generatorCpu);
         gen0 = ProcStat.cpuMicros(self);
-        server0 = server.cpuMicros();
-        kernel0 = server.kernelMicros();
+        server0 = server.cpuTimes();
         switches0 = server.threadSwitches();
         wall0 = System.nanoTime();
     }
@@ -41,8 +39,9 @@ final class Meter {
      */
     void stop(long ops, String unit, String prefix, Map<String, Double> metrics) {
         long wall = System.nanoTime() - wall0;
-        long serverCpu = server.cpuMicros() - server0;
-        long kernelCpu = server.kernelMicros() - kernel0;
+        ProcStat.CpuTimes server1 = server.cpuTimes();
+        long serverCpu = server1.totalMicros() - server0.totalMicros();
+        long kernelCpu = server1.kernelMicros() - server0.kernelMicros();
         long switches = ProcStat.switchesSince(switches0, server.threadSwitches());
         long genCpu = ProcStat.cpuMicros(self) - gen0;
         long[] core1 = ProcStat.core(generatorCpu);

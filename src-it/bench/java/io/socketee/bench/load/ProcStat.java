@@ -17,15 +17,24 @@ final class ProcStat {
     private ProcStat() {
     }
 
-    /** utime + stime of a whole process (all its threads), in microseconds. */
-    static long cpuMicros(long pid) {
-        String[] f = statFields(pid);
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * (1_000_000 / HZ);
+    /** CPU time of a whole process (all its threads), in microseconds: in all, and in the kernel alone. */
+    record CpuTimes(long totalMicros, long kernelMicros) {
     }
 
-    /** stime alone (time spent in the kernel on the process's behalf: system calls, its share of the TCP stack), in microseconds. */
-    static long kernelMicros(long pid) {
-        return Long.parseLong(statFields(pid)[12]) * (1_000_000 / HZ);
+    /** utime + stime of a whole process (all its threads), in microseconds. */
+    static long cpuMicros(long pid) {
+        return cpuTimes(pid).totalMicros();
+    }
+
+    /**
+     * utime + stime, and stime alone (time spent in the kernel on the process's behalf: system
+     * calls, its share of the TCP stack), from one reading.
+     */
+    static CpuTimes cpuTimes(long pid) {
+        String[] f = statFields(pid);
+        long user = Long.parseLong(f[11]) * (1_000_000 / HZ);
+        long kernel = Long.parseLong(f[12]) * (1_000_000 / HZ);
+        return new CpuTimes(user + kernel, kernel);
     }
 
     /** The fields of /proc/pid/stat after "pid (comm) ": f[0] is field 3 (state), utime field 14 is f[11], stime f[12]. */

@@ -69,8 +69,9 @@ final class Report {
                 sb.append(' ').append(format(v)).append(flag ? " !" : "").append(" |");
             }
             for (String s : ratios) {
-                // a ratio to a figure that rounds to 0.00 (Node's context switches per delivery) says nothing
-                double ratio = format(shown("node", row)).equals("0.00") ? Double.NaN : shown(s, row) / shown("node", row);
+                // a ratio to a figure shown as 0.00 (Node's context switches per delivery) says nothing
+                double node = shown("node", row);
+                double ratio = Math.abs(node) < 0.005 ? Double.NaN : shown(s, row) / node;
                 sb.append(' ').append(Double.isFinite(ratio) ? String.format("%.2f", ratio) : "").append(" |");
             }
             sb.append('\n');

@@ -150,12 +150,8 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    long cpuMicros() {
-        return ProcStat.cpuMicros(pid);
-    }
-
-    long kernelMicros() {
-        return ProcStat.kernelMicros(pid);
+    ProcStat.CpuTimes cpuTimes() {
+        return ProcStat.cpuTimes(pid);
     }
 
     Map<String, Long> threadSwitches() {
