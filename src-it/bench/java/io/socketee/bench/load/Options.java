@@ -18,7 +18,7 @@ record Options(Map<String, String> values) {
 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("servers", "socketee,socketee-direct,payara,wildfly,node,ws"); // in this order, one after the other
+        d.put("servers", "socketee,socketee-inline,payara,wildfly,node,ws"); // in this order, one after the other
         d.put("scenarios", "S1,S2,S3,S4,S5");
         d.put("reps", "3");
         d.put("warmup", "true");                      // one run of every scenario at warm-up sizes
@@ -31,7 +31,7 @@ record Options(Map<String, String> values) {
         d.put("port.payara", "9583");                 // SocketEE on Payara Micro
         d.put("port.wildfly", "9584");                // SocketEE on WildFly
         d.put("wildflyManagementPort", "9585");
-        d.put("port.socketee-direct", "9586");        // SocketEE on Liberty, directWrites and inlineHandlers on
+        d.put("port.socketee-inline", "9586");        // SocketEE on Liberty, inlineHandlers on
         d.put("serverCpu", "0");
         d.put("generatorCpu", "1");
         d.put("payloadBytes", "32");

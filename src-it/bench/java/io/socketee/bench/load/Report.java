@@ -47,7 +47,7 @@ final class Report {
     }
 
     /** The servers that run SocketEE (on Liberty twice, Payara Micro, WildFly), which get a ratio column against Node. */
-    private static final List<String> SOCKETEE_SERVERS = List.of("socketee", "socketee-direct", "payara", "wildfly");
+    private static final List<String> SOCKETEE_SERVERS = List.of("socketee", "socketee-inline", "payara", "wildfly");
 
     /** The Markdown table: one row per figure, one column per server, then each SocketEE server / Node. */
     String table() {

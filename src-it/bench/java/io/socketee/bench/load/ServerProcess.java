@@ -52,8 +52,8 @@ final class ServerProcess implements AutoCloseable {
         boolean java = true;
         switch (name) {
             case "socketee" -> command.addAll(List.of(o.str("wlpHome") + "/bin/server", "run", o.str("libertyServer")));
-            case "socketee-direct" -> command.addAll(List.of(o.str("wlpHome") + "/bin/server", "run",
-                    JavaServers.libertyCopy(o, "direct", port)));
+            case "socketee-inline" -> command.addAll(List.of(o.str("wlpHome") + "/bin/server", "run",
+                    JavaServers.libertyCopy(o, "inline", port)));
             case "wildfly" -> command.addAll(JavaServers.wildfly(o, port));
             case "payara" -> command.addAll(JavaServers.payara(o, port));
             case "node", "ws" -> {
@@ -63,13 +63,12 @@ final class ServerProcess implements AutoCloseable {
                         String.valueOf(port)));
             }
             default -> throw new IllegalArgumentException("unknown server " + name
-                    + " (socketee, socketee-direct, payara, wildfly, node, ws)");
+                    + " (socketee, socketee-inline, payara, wildfly, node, ws)");
         }
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("NODE_PATH", o.path("nodeModules").toAbsolutePath().toString());
-        if (name.equals("socketee-direct")) {
-            // MicroProfile Config reads these as socketio.directWrites and socketio.inlineHandlers
-            pb.environment().put("SOCKETIO_DIRECTWRITES", "true");
+        if (name.equals("socketee-inline")) {
+            // MicroProfile Config reads this as socketio.inlineHandlers
             pb.environment().put("SOCKETIO_INLINEHANDLERS", "true");
         }
         Process process;

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,13 @@ public class SocketEeRuntime {
     private SocketIoConfig config;
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
+    /**
+     * Closes WebSockets whose peer may not read: Open Liberty's {@code Session.close} waits for a
+     * pending write (seen: 6 s), so it runs here, on at most {@link #CLOSER_THREADS} threads of its
+     * own, never on a thread that is delivering to other clients or running handlers.
+     */
+    private ThreadPoolExecutor closer;
+    private static final int CLOSER_THREADS = 4;
     private SioServer sio;
     private EngineServer engine;
     private final java.util.List<EngineServer> rawEngines = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -62,6 +70,9 @@ public class SocketEeRuntime {
         config = SocketIoConfig.read(key -> mpConfig.getOptionalValue(key, String.class));
         scheduler = new ScheduledThreadPoolExecutor(1, threads("socketee-timer"));
         ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
+        closer = new ThreadPoolExecutor(CLOSER_THREADS, CLOSER_THREADS, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), threads("socketee-closer"));
+        closer.allowCoreThreadTimeOut(true);
         workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 threads("socketee-worker"));
         sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth(),
@@ -130,6 +141,9 @@ public class SocketEeRuntime {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
+        if (closer != null) {
+            closer.shutdown();
+        }
         if (workers != null) {
             workers.shutdown();
             try {
@@ -158,6 +172,11 @@ public class SocketEeRuntime {
                 scheduler, workers, new SessionIds());
         rawEngines.add(raw);
         return raw;
+    }
+
+    /** Runs WebSocket closes that may block (see {@link #closer}). */
+    public java.util.concurrent.Executor closer() {
+        return closer;
     }
 
     /** The validated configuration. */

@@ -43,8 +43,7 @@ final class TransportBootstrap implements ServletContextListener {
                 LOG.warning("SOCKETEE-BOOT-001 no WebSocket container: only polling is available at " + m.path());
                 continue;
             }
-            EngineConfigurator configurator = new EngineConfigurator(m::started, runtime.config().maxQueuedFrames(),
-                    runtime.config().directWrites(), m.addresses());
+            EngineConfigurator configurator = new EngineConfigurator(m::started, runtime.closer(), m.addresses());
             try {
                 container.addEndpoint(EngineConfigurator.config(m.path() + "/", configurator));
                 if (m.path().length() > 1) {
@@ -54,9 +53,7 @@ final class TransportBootstrap implements ServletContextListener {
                 throw new IllegalStateException("SOCKETEE-BOOT-002 cannot register the WebSocket endpoint at " + m.path(), e);
             }
             LOG.info(() -> "SOCKETEE-BOOT-003 " + (m.rawHandler().isPresent() ? "Engine.IO" : "Socket.IO")
-                    + " server at " + sce.getServletContext().getContextPath() + m.path() + "/"
-                    + (runtime.config().directWrites()
-                            ? " (socketio.directWrites: WebSocket frames go out with the container's blocking send)" : ""));
+                    + " server at " + sce.getServletContext().getContextPath() + m.path() + "/");
         }
     }
 

@@ -22,13 +22,11 @@ import java.util.function.Function;
  * @param connectTimeout how long a client has to join a namespace
  * @param serveClient whether socket.io.js is served
  * @param maxAttachments most binary attachments in one Socket.IO packet
- * @param maxQueuedFrames packets that may queue for a client that does not read
  * @param cleanupEmptyChildNamespaces whether emptied children of dynamic namespaces are dropped
  * @param namespaces the namespaces declared in configuration, in order
  * @param recovery connection state recovery
  * @param redis the Redis of the cluster, when the Redis adapter is chosen
  * @param inlineHandlers whether handlers may run on the container thread that delivered the packet
- * @param directWrites whether WebSocket frames are written with the container's blocking send
  */
 public record SocketIoConfig(
         String path,
@@ -36,13 +34,11 @@ public record SocketIoConfig(
         Duration connectTimeout,
         boolean serveClient,
         int maxAttachments,
-        int maxQueuedFrames,
         boolean cleanupEmptyChildNamespaces,
         List<NamespaceConfig> namespaces,
         Recovery recovery,
         Optional<RedisSettings> redis,
-        boolean inlineHandlers,
-        boolean directWrites) {
+        boolean inlineHandlers) {
 
     /**
      * Where the cluster's Redis is ({@code socketio.adapter=redis}); empty with the in-memory adapter.
@@ -137,7 +133,9 @@ public record SocketIoConfig(
         Duration connectTimeout = r.millis(ConfigKeys.CONNECT_TIMEOUT);
         boolean serveClient = r.bool(ConfigKeys.SERVE_CLIENT);
         int maxAttachments = (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.MAX_ATTACHMENTS));
-        int maxQueued = (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.MAX_BUFFERED_PACKETS));
+        long maxBufferedBytes = r.positiveLong(ConfigKeys.MAX_BUFFERED_BYTES);
+        Duration writeTimeout = r.millis(ConfigKeys.WRITE_TIMEOUT);
+        removed(r, source);
         boolean cleanupChildren = r.bool(ConfigKeys.CLEANUP_EMPTY_CHILD_NAMESPACES);
         Recovery recovery = new Recovery(r.bool(ConfigKeys.RECOVERY), r.millis(ConfigKeys.RECOVERY_MAX_DISCONNECTION),
                 r.bool(ConfigKeys.RECOVERY_SKIP_MIDDLEWARES));
@@ -152,13 +150,26 @@ public record SocketIoConfig(
         }
         Optional<RedisSettings> redis = redis(r);
         boolean inlineHandlers = r.bool(ConfigKeys.INLINE_HANDLERS);
-        boolean directWrites = r.bool(ConfigKeys.DIRECT_WRITES);
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
-                transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL, maxQueued);
-        return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, maxQueued,
-                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers,
-                directWrites);
+                transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,
+                maxBufferedBytes, writeTimeout);
+        return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments,
+                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers);
+    }
+
+    /**
+     * Keys of earlier versions that no longer do anything: a deployment that still sets one fails,
+     * rather than run without the behaviour its author asked for.
+     */
+    private static final java.util.Map<String, String> REMOVED_KEYS = java.util.Map.of(
+            "socketio.maxBufferedPackets", "was replaced by socketio.maxBufferedBytes (a bound in bytes)"
+                    + " and socketio.writeTimeout",
+            "socketio.directWrites", "was removed: WebSocket writes are always asynchronous, bounded and"
+                    + " never block the sending thread");
+
+    private static void removed(Reader r, Function<String, Optional<String>> source) {
+        REMOVED_KEYS.forEach((key, why) -> source.apply(key).ifPresent(v -> r.problem(key, v, why)));
     }
 
     private static Optional<RedisSettings> redis(Reader r) {

@@ -18,8 +18,11 @@ import java.util.Optional;
  * @param cookie the sid cookie to set on the handshake, if any
  * @param cors the CORS rules for polling responses
  * @param verifier decides whether a handshake is allowed (error 4 "Forbidden" otherwise)
- * @param maxBufferedPackets how many packets may wait for a client that does not read (polling
- *     write buffer, WebSocket send queue) before it is dropped with "transport error"
+ * @param maxBufferedBytes how many bytes of output may wait for one client (polling write buffer,
+ *     WebSocket send queue; text counted in characters) before it is dropped with "transport
+ *     error"; a single packet larger than this still goes out when nothing else waits
+ * @param writeTimeout how long a client's pending output may make no progress (no frame written,
+ *     no poll taking data) before it is dropped with "transport error"
  */
 public record EngineOptions(
         Duration pingInterval,
@@ -32,13 +35,21 @@ public record EngineOptions(
         Optional<SidCookie> cookie,
         CorsPolicy cors,
         HandshakeVerifier verifier,
-        int maxBufferedPackets) {
+        long maxBufferedBytes,
+        Duration writeTimeout) {
 
-    /** The reference's defaults: 25 s / 20 s / 10 s, 1e6 bytes, both transports, no EIO3. */
+    /**
+     * The reference's defaults: 25 s / 20 s / 10 s, 1e6 bytes, both transports, no EIO3; and
+     * SocketEE's output bounds, which the reference lacks: 1 MiB waiting per client, 20 s without
+     * progress (docs/configuration.md says why).
+     */
     public static final EngineOptions DEFAULTS = new EngineOptions(
             Duration.ofMillis(25_000), Duration.ofMillis(20_000), Duration.ofMillis(10_000),
             1_000_000, List.of("polling", "websocket"), true, false, Optional.empty(),
-            CorsPolicy.DISABLED, HandshakeVerifier.ALLOW_ALL, 100_000);
+            CorsPolicy.DISABLED, HandshakeVerifier.ALLOW_ALL, 1L << 20, Duration.ofMillis(20_000));
+
+    /** Output waiting above which volatile packets are dropped: Netty's default high-water mark, at most. */
+    private static final long VOLATILE_LOW_WATER = 64 * 1024;
 
     public EngineOptions {
         transports = List.copyOf(transports);
@@ -49,7 +60,7 @@ public record EngineOptions(
         }
         if (pingInterval.isNegative() || pingInterval.isZero() || pingTimeout.isNegative()
                 || pingTimeout.isZero() || upgradeTimeout.isNegative() || maxHttpBufferSize <= 0
-                || maxBufferedPackets <= 0) {
+                || maxBufferedBytes <= 0 || writeTimeout.isNegative() || writeTimeout.isZero()) {
             throw new IllegalArgumentException("intervals, timeouts and sizes must be positive");
         }
     }
@@ -88,44 +99,52 @@ public record EngineOptions(
     /** The options with other ping settings. */
     public EngineOptions withPing(Duration interval, Duration timeout) {
         return new EngineOptions(interval, timeout, upgradeTimeout, maxHttpBufferSize, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedPackets);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
     }
 
     /** The options with EIO3 allowed or not. */
     public EngineOptions withAllowEio3(boolean allow) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
-                transports, allowUpgrades, allow, cookie, cors, verifier, maxBufferedPackets);
+                transports, allowUpgrades, allow, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
     }
 
     /** The options with another size limit. */
     public EngineOptions withMaxHttpBufferSize(long max) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, max, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedPackets);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
     }
 
     /** The options with other transports and upgrade rule. */
     public EngineOptions withTransports(List<String> allowed, boolean upgrades) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
-                allowed, upgrades, allowEio3, cookie, cors, verifier, maxBufferedPackets);
+                allowed, upgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
     }
 
     /** The options with other CORS rules, cookie and verifier. */
     public EngineOptions withHttp(CorsPolicy corsPolicy, Optional<SidCookie> sidCookie,
             HandshakeVerifier handshakeVerifier) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
-                transports, allowUpgrades, allowEio3, sidCookie, corsPolicy, handshakeVerifier, maxBufferedPackets);
+                transports, allowUpgrades, allowEio3, sidCookie, corsPolicy, handshakeVerifier, maxBufferedBytes, writeTimeout);
     }
 
     /** The options with another upgrade timeout. */
     public EngineOptions withUpgradeTimeout(Duration timeout) {
         return new EngineOptions(pingInterval, pingTimeout, timeout, maxHttpBufferSize, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedPackets);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
     }
 
-    /** The options with another bound on packets waiting for a client. */
-    public EngineOptions withMaxBufferedPackets(int max) {
+    /** The options with other bounds on the output waiting for one client. */
+    public EngineOptions withOutputBounds(long maxBytes, Duration timeout) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier, max);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBytes, timeout);
+    }
+
+    /**
+     * Output waiting for one client above which volatile packets are dropped instead of queued:
+     * 64 KiB, or half of {@link #maxBufferedBytes} when that is smaller.
+     */
+    public long volatileLowWater() {
+        return Math.min(VOLATILE_LOW_WATER, maxBufferedBytes / 2);
     }
 
     /** The upgrades a session on this transport is offered. */

@@ -34,6 +34,9 @@ public final class EngineServer {
     /** How often a generated id that is empty or in use is asked for again before a random one is used. */
     private static final int MAX_ID_TRIES = 10;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    /** Milliseconds of a monotonic clock, for the write deadline. */
+    private final java.util.function.LongSupplier clock;
+    private final java.util.concurrent.ScheduledFuture<?> sweep;
 
     /**
      * Creates a server.
@@ -57,11 +60,47 @@ public final class EngineServer {
      */
     public EngineServer(EngineOptions options, EngineListener listener, ScheduledExecutorService scheduler,
             java.util.concurrent.Executor worker, java.util.function.Function<HandshakeRequest, String> ids) {
+        this(options, listener, scheduler, worker, ids, () -> System.nanoTime() / 1_000_000);
+    }
+
+    /** As the other constructors, with the clock of the write deadline (milliseconds, monotonic). */
+    EngineServer(EngineOptions options, EngineListener listener, ScheduledExecutorService scheduler,
+            java.util.concurrent.Executor worker, java.util.function.Function<HandshakeRequest, String> ids,
+            java.util.function.LongSupplier clock) {
         this.options = options;
         this.listener = listener;
         this.scheduler = scheduler;
         this.worker = worker;
         this.ids = ids;
+        this.clock = clock;
+        long every = sweepInterval(options.writeTimeout().toMillis());
+        this.sweep = scheduler.scheduleWithFixedDelay(this::dropStalledClients, every, every,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** How often the write deadline is checked: a quarter of it, between 50 ms and 1 s. */
+    static long sweepInterval(long writeTimeoutMillis) {
+        return Math.max(50, Math.min(1000, writeTimeoutMillis / 4));
+    }
+
+    /**
+     * Drops every client whose output has made no progress for the write timeout. Runs on the
+     * timer thread, which only reads; each drop (network work and the handler's close) runs on
+     * the worker pool.
+     */
+    void dropStalledClients() {
+        long now = clock.getAsLong();
+        long timeout = options.writeTimeout().toMillis();
+        for (EngineSession s : sessions.values()) {
+            if (s.stalled(now, timeout)) {
+                try {
+                    worker.execute(() -> s.locked(() -> s.dropSlowConsumer("no progress for " + timeout + " ms")));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    LOG.log(java.util.logging.Level.FINE, "sweep stopped at shutdown", e);
+                    return;
+                }
+            }
+        }
     }
 
     /** The options this server runs with. */
@@ -118,7 +157,6 @@ public final class EngineServer {
     /** Closes a refused WebSocket with code 1008 and the error's JSON. */
     private static void refuse(WebSocketChannel channel, String json) {
         channel.close(1008, json);
-        channel.flush();
     }
 
     /**
@@ -185,6 +223,7 @@ public final class EngineServer {
 
     /** Closes every session ("forced close"), for shutdown. */
     public void close() {
+        sweep.cancel(false);
         for (EngineSession s : sessions.values()) {
             s.locked(() -> {
                 s.transport().discard();

@@ -17,6 +17,12 @@ import java.util.logging.Logger;
  * One Engine.IO session: its state machine (opening, open, closing, closed), its write buffer,
  * its heartbeat and the transport that currently carries it, across an upgrade.
  *
+ * <p>Output is bounded: the bytes waiting for the client, in the write buffer and in the
+ * transport, may not pass {@link EngineOptions#maxBufferedBytes}, and while any wait they must
+ * make progress within {@link EngineOptions#writeTimeout} (the server's sweep checks, see
+ * {@link #stalled}). A client that breaks either bound is dropped with "transport error" and
+ * what waited for it is released at once.
+ *
  * <p>Thread-safe. One lock guards all state; network work and calls to the handler run after the
  * lock is released (see {@link #locked}). A second, reentrant lock serialises handler calls so
  * they come one at a time and in wire order. Lock order: inbound, then state; never the reverse.
@@ -34,9 +40,16 @@ final class EngineSession implements EngineSocket {
     private final ReentrantLock inbound = new ReentrantLock();
     private final ArrayDeque<Runnable> effects = new ArrayDeque<>();
     private final List<EnginePacket> writeBuffer = new ArrayList<>();
+    /** The bytes in {@link #writeBuffer}; written under the lock, read by the sweep. */
+    private volatile long bufferedBytes;
+    /** How many times the write buffer was handed to a transport; read by the sweep. */
+    private volatile long flushes;
+    /** The sweep's last sight of progress and when it took it (the sweep's thread only). */
+    private long watchedProgress;
+    private long watchedSince;
     private volatile EngineSocketHandler handler = EngineSocketHandler.IGNORE;
     private volatile State state = State.OPENING;
-    private Transport transport;
+    private volatile Transport transport;
     private Upgrade upgrade;
     private boolean upgraded;
     private boolean closeAfterDrain;
@@ -121,11 +134,13 @@ final class EngineSession implements EngineSocket {
         return state == State.OPEN;
     }
 
+    /** Whether a packet would go out now: open, the transport free, and little output waiting. */
     @Override
     public boolean writable() {
         lock.lock();
         try {
-            return state == State.OPEN && transport.writable();
+            return state == State.OPEN && transport.writable()
+                    && bufferedBytes + transport.pendingBytes() <= options().volatileLowWater();
         } finally {
             lock.unlock();
         }
@@ -296,13 +311,36 @@ final class EngineSession implements EngineSocket {
         if (state == State.CLOSED) {
             return;
         }
+        closeWith(reason, false);
+    }
+
+    /**
+     * Drops a client that does not read its output: everything waiting for it is released now
+     * and its transport closed without sending it; the handler hears "transport error". Call
+     * with the lock held.
+     */
+    void dropSlowConsumer(String why) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        LOG.fine(() -> "SOCKETEE-ENGINE-002 session " + id + ": client does not read its output (" + why
+                + "); closing");
+        closeWith("transport error", true);
+    }
+
+    private void closeWith(String reason, boolean abort) {
         state = State.CLOSED;
         heartbeat.stop();
         writeBuffer.clear();
+        bufferedBytes = 0;
         if (upgrade != null) {
             upgrade.abort();
         }
-        transport.close(() -> { });
+        if (abort) {
+            transport.abort();
+        } else {
+            transport.close(() -> { });
+        }
         server.remove(this);
         EngineSocketHandler h = handler;
         defer(() -> {
@@ -326,14 +364,37 @@ final class EngineSession implements EngineSocket {
         if (state == State.CLOSING || state == State.CLOSED) {
             return;
         }
-        if (writeBuffer.size() >= options().maxBufferedPackets()) {
-            LOG.warning(() -> "SOCKETEE-ENGINE-002 session " + id + ": client does not read, "
-                    + writeBuffer.size() + " packets waiting; closing");
-            onError("write buffer full");
+        long size = size(packet);
+        long waiting = bufferedBytes + transport.pendingBytes();
+        if (waiting > 0 && waiting + size > options().maxBufferedBytes()) {
+            dropSlowConsumer(waiting + " bytes waiting, " + size + " more to send, limit "
+                    + options().maxBufferedBytes());
             return;
         }
         writeBuffer.add(packet);
+        bufferedBytes += size;
         flush();
+    }
+
+    /** What a packet costs in the bounds: its payload, text counted in characters. */
+    private static long size(EnginePacket packet) {
+        return 1 + (packet instanceof EnginePacket.Binary b ? b.data().length
+                : ((EnginePacket.Text) packet).data().length());
+    }
+
+    /**
+     * Whether output has waited with no progress for {@code timeoutMillis} at {@code nowMillis}.
+     * Called by the server's sweep, always from the same thread, without the lock.
+     */
+    boolean stalled(long nowMillis, long timeoutMillis) {
+        Transport t = transport;
+        long progress = flushes + t.progress();
+        if (bufferedBytes + t.pendingBytes() == 0 || progress != watchedProgress) {
+            watchedProgress = progress;
+            watchedSince = nowMillis;
+            return false;
+        }
+        return nowMillis - watchedSince >= timeoutMillis;
     }
 
     /** Sends the write buffer if the transport can take it; call with the lock held. */
@@ -343,6 +404,8 @@ final class EngineSession implements EngineSocket {
         }
         List<EnginePacket> batch = List.copyOf(writeBuffer); // usually one packet: no array
         writeBuffer.clear();
+        bufferedBytes = 0;
+        flushes++;
         transport.send(batch);
         if (closeAfterDrain) {
             closeAfterDrain = false;

@@ -221,6 +221,19 @@ final class PollingTransport extends Transport {
         discarded = true;
     }
 
+    @Override
+    void abort() {
+        // the session has dropped what waited for the next GET; a pending one ends the transport
+        if (!closed && pendingGet != null) {
+            send(CLOSE);
+        }
+        closed = true;
+        shouldClose = null;
+        if (closeTimer != null) {
+            closeTimer.cancel(false);
+        }
+    }
+
     /** Releases a pending GET with a noop, as the upgrade check and close do. */
     void releaseWithNoop() {
         if (pendingGet != null) {

@@ -31,4 +31,20 @@ abstract sealed class Transport permits PollingTransport, WebSocketTransport {
 
     /** Marks the transport as replaced by an upgrade: closing it sends nothing more. */
     abstract void discard();
+
+    /**
+     * Closes the transport at once, dropping whatever it still holds for the peer: for a peer
+     * that does not read. Never blocks.
+     */
+    abstract void abort();
+
+    /** Bytes the transport holds for the peer (sent but not yet written). Any thread. */
+    long pendingBytes() {
+        return 0;
+    }
+
+    /** A count that grows as the transport writes; see {@link WebSocketChannel#progress}. Any thread. */
+    long progress() {
+        return 0;
+    }
 }

@@ -4,9 +4,10 @@ package io.socketee.internal.engine;
  * The sending side of one WebSocket connection; the transport host implements it.
  *
  * <p>Implementations must be thread-safe, must keep frames in the order of the calls (some
- * containers lose frames written concurrently, so the host serialises writes itself), and their
- * send and close methods must never block the caller. A host may leave the writing to
- * {@link #flush}, which the engine calls after each send or close, once it holds no lock.
+ * containers lose frames written concurrently, so the host serialises writes itself), and none of
+ * their methods may block the caller: sending only queues, and a close that may wait on the
+ * network runs on a thread of the host's own. The engine decides when a peer is too slow, from
+ * {@link #pendingBytes} and {@link #progress}; the host only reports them.
  */
 public interface WebSocketChannel {
 
@@ -20,9 +21,14 @@ public interface WebSocketChannel {
     void close(int code, String reason);
 
     /**
-     * Writes what the calls before left queued, if the host writes on the caller's thread (it
-     * may then block while the peer does not read); else does nothing. Called without locks.
+     * Drops every queued frame at once and closes the connection without sending them, with a
+     * close code and reason (which a peer that does not read may never see).
      */
-    default void flush() {
-    }
+    void abort(int code, String reason);
+
+    /** Bytes queued or being written: a text frame counts its characters, a binary one its bytes. */
+    long pendingBytes();
+
+    /** A count that grows each time a write completes; it says nothing else. */
+    long progress();
 }

@@ -5,20 +5,18 @@ import java.util.List;
 
 /**
  * A WebSocket carrying one packet per frame. The channel serialises and queues writes itself, so
- * this transport is always writable while open.
+ * this transport is always writable while open; the session bounds what may wait in the channel.
  *
  * <p>Guarded by the owning session's lock.
  */
 final class WebSocketTransport extends Transport {
     private final EngineSession session;
     private final WebSocketChannel channel;
-    private final Runnable flush;
     private boolean closed;
 
     WebSocketTransport(EngineSession session, WebSocketChannel channel) {
         this.session = session;
         this.channel = channel;
-        this.flush = channel::flush; // one instance, deferred at every send
     }
 
     @Override
@@ -36,7 +34,6 @@ final class WebSocketTransport extends Transport {
         for (EnginePacket p : packets) {
             Framing.write(channel, p, session.version());
         }
-        session.defer(flush); // queued in order under the lock, written after it
     }
 
     @Override
@@ -44,9 +41,26 @@ final class WebSocketTransport extends Transport {
         if (!closed) {
             closed = true;
             channel.close(1000, "");
-            session.defer(flush);
         }
         onClosed.run();
+    }
+
+    @Override
+    void abort() {
+        if (!closed) {
+            closed = true;
+            channel.abort(1008, "output not read");
+        }
+    }
+
+    @Override
+    long pendingBytes() {
+        return channel.pendingBytes();
+    }
+
+    @Override
+    long progress() {
+        return channel.progress();
     }
 
     @Override

@@ -58,6 +58,24 @@ class SocketIoConfigTest {
     }
 
     @Test
+    void outputBoundsAreReadWithTheirDefaults() {
+        assertEquals(1L << 20, read(Map.of()).engine().maxBufferedBytes());
+        assertEquals(Duration.ofMillis(20_000), read(Map.of()).engine().writeTimeout());
+        SocketIoConfig c = read(Map.of("socketio.maxBufferedBytes", "65536", "socketio.writeTimeout", "3000"));
+        assertEquals(65536, c.engine().maxBufferedBytes());
+        assertEquals(Duration.ofMillis(3000), c.engine().writeTimeout());
+    }
+
+    @Test
+    void removedKeysFailTheDeploymentSayingWhatReplacedThem() {
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.maxBufferedPackets", "1000",
+                "socketio.directWrites", "true")));
+        String m = e.getMessage();
+        assertTrue(m.contains("socketio.maxBufferedPackets=1000") && m.contains("socketio.maxBufferedBytes"), m);
+        assertTrue(m.contains("socketio.directWrites=true") && m.contains("never block"), m);
+    }
+
+    @Test
     void theRedisAdapterIsReadWithItsSettingsAndTheMemoryAdapterIsTheDefault() {
         assertTrue(read(Map.of()).redis().isEmpty());
         SocketIoConfig c = read(Map.of("socketio.adapter", "redis", "socketio.redis.url", "rediss://cache:6380/2",

@@ -27,6 +27,11 @@ final class EngineFixture implements AutoCloseable {
     final EngineServer server;
 
     EngineFixture(EngineOptions options) {
+        this(options, () -> System.nanoTime() / 1_000_000);
+    }
+
+    /** An engine whose write deadline reads {@code clock} (milliseconds). */
+    EngineFixture(EngineOptions options, java.util.function.LongSupplier clock) {
         server = new EngineServer(options, socket -> {
             BlockingQueue<String> q = new LinkedBlockingQueue<>();
             events.put(socket.id(), q);
@@ -47,7 +52,7 @@ final class EngineFixture implements AutoCloseable {
                 }
             });
             connections.add(socket);
-        }, scheduler, worker, new SessionIds());
+        }, scheduler, worker, request -> new SessionIds().get(), clock);
     }
 
     /** The next event the handler of a session saw. */
@@ -155,25 +160,70 @@ final class EngineFixture implements AutoCloseable {
         }
     }
 
-    /** A recording WebSocket. */
+    /**
+     * A recording WebSocket. Its peer reads every frame at once unless {@link #stopReading} was
+     * called: then frames count as pending until {@link #readAll}.
+     */
     static final class Channel implements WebSocketChannel {
         final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
         volatile String closedWith;
+        volatile String abortedWith;
+        private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean reading = true;
 
         @Override
         public void sendText(String text) {
             frames.add(text);
+            queued(text.length());
         }
 
         @Override
         public void sendBinary(byte[] data) {
             frames.add(data);
+            queued(data.length);
+        }
+
+        private void queued(long bytes) {
+            if (reading) {
+                written.incrementAndGet();
+            } else {
+                pending.addAndGet(bytes);
+            }
         }
 
         @Override
         public void close(int code, String reason) {
             closedWith = code + " " + reason;
             frames.add("<close " + code + ">");
+        }
+
+        @Override
+        public void abort(int code, String reason) {
+            abortedWith = code + " " + reason;
+            pending.set(0);
+            frames.add("<abort " + code + ">");
+        }
+
+        @Override
+        public long pendingBytes() {
+            return pending.get();
+        }
+
+        @Override
+        public long progress() {
+            return written.get();
+        }
+
+        /** The peer stops reading: what is sent from now on stays pending. */
+        void stopReading() {
+            reading = false;
+        }
+
+        /** The peer reads what was pending, one write completing. */
+        void readAll() {
+            pending.set(0);
+            written.incrementAndGet();
         }
 
         Object next() throws InterruptedException {

@@ -149,21 +149,6 @@ class PollingTransportTest {
         return out;
     }
 
-    @Test
-    void aClientThatStopsPollingIsDroppedWhenItsBufferIsFull() throws Exception {
-        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS.withMaxBufferedPackets(3))) {
-            String sid = f.handshake("4");
-            EngineSocket socket = f.connections.take();
-            for (int i = 0; i < 3; i++) {
-                socket.sendText("m" + i);
-            }
-            assertTrue(socket.isOpen(), "three packets fit");
-            socket.sendText("one too many");
-            assertEquals("close:transport error", f.nextEvent(sid));
-            assertEquals(0, f.server.clientsCount(), "nothing of the session is kept");
-        }
-    }
-
     /**
      * A client POSTs as soon as it has read the handshake, which can be before the server's
      * connection listener has attached its handler (it does so on the handshake thread, after the

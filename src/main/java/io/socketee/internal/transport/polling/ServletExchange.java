@@ -6,6 +6,8 @@ import io.socketee.internal.transport.Requests;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +26,11 @@ import java.util.logging.Logger;
 /**
  * One servlet request seen as a {@link PollingExchange}. A suspended GET uses the Servlet async
  * API, so no container thread waits for it.
+ *
+ * <p>The answer to a suspended GET usually comes from another thread (a broadcast, a timer), so
+ * it is written with the Servlet non-blocking API: {@link #respond} hands the body to the
+ * container and returns, and a client that does not read holds no thread, only its body. An
+ * answer given on the request's own thread is written the ordinary way.
  *
  * <p>Thread-safe: {@link #respond} may come from any thread and only the first call counts.
  */
@@ -122,7 +129,11 @@ final class ServletExchange implements PollingExchange {
             return;
         }
         AsyncContext ac = async;
-        HttpServletResponse out = ac == null ? res : (HttpServletResponse) ac.getResponse();
+        if (ac != null) {
+            respondLater(ac, status, headers, body);
+            return;
+        }
+        HttpServletResponse out = res;
         try {
             out.setStatus(status);
             headers.forEach(out::setHeader);
@@ -133,14 +144,62 @@ final class ServletExchange implements PollingExchange {
             out.flushBuffer();
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "polling response failed: client gone", e);
-        } finally {
-            if (ac != null) {
-                try {
-                    ac.complete();
-                } catch (IllegalStateException e) {
-                    LOG.log(Level.FINE, "async context already completed", e);
+        }
+    }
+
+    /** Writes a suspended request's answer without blocking: the container calls back as it can take more. */
+    private static void respondLater(AsyncContext ac, int status, Map<String, String> headers, byte[] body) {
+        try {
+            HttpServletResponse out = (HttpServletResponse) ac.getResponse();
+            out.setStatus(status);
+            headers.forEach(out::setHeader);
+            out.setContentLength(body.length);
+            ServletOutputStream stream = out.getOutputStream();
+            stream.setWriteListener(new BodyWriter(ac, stream, body));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "polling response failed: client gone", e);
+            complete(ac);
+        }
+    }
+
+    private static void complete(AsyncContext ac) {
+        try {
+            ac.complete();
+        } catch (IllegalStateException e) {
+            LOG.log(Level.FINE, "async context already completed", e);
+        }
+    }
+
+    /** Writes one body as the container becomes ready for it, then completes the request. */
+    private static final class BodyWriter implements WriteListener {
+        private final AsyncContext ac;
+        private final ServletOutputStream stream;
+        private final byte[] body;
+        private int written;
+
+        BodyWriter(AsyncContext ac, ServletOutputStream stream, byte[] body) {
+            this.ac = ac;
+            this.stream = stream;
+            this.body = body;
+        }
+
+        @Override
+        public void onWritePossible() throws IOException {
+            while (stream.isReady()) {
+                if (written == body.length) {
+                    complete(ac);
+                    return;
                 }
+                int n = Math.min(body.length - written, 64 * 1024);
+                stream.write(body, written, n);
+                written += n;
             }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            LOG.log(Level.FINE, "polling response failed: client gone", t);
+            complete(ac);
         }
     }
 }

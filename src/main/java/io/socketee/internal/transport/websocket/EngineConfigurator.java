@@ -25,21 +25,18 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
             "org.glassfish.tyrus.remoteAddr", "remoteAddress");
 
     private final Supplier<EngineServer> engine;
-    private final int maxQueuedFrames;
-    private final boolean directWrites;
+    private final java.util.concurrent.Executor closer;
     private final HandshakeAddresses addresses;
 
     /**
      * @param engine the engine, looked up when a connection opens
-     * @param maxQueuedFrames how many frames may wait for a slow peer before it is dropped
-     * @param directWrites whether frames are written with the blocking send (see {@link SerialSender})
+     * @param closer runs the containers' {@code Session.close}, which may block (see {@link SerialSender})
      * @param addresses the client addresses recorded by the {@link UpgradeGuardFilter}
      */
-    public EngineConfigurator(Supplier<EngineServer> engine, int maxQueuedFrames, boolean directWrites,
+    public EngineConfigurator(Supplier<EngineServer> engine, java.util.concurrent.Executor closer,
             HandshakeAddresses addresses) {
         this.engine = engine;
-        this.maxQueuedFrames = maxQueuedFrames;
-        this.directWrites = directWrites;
+        this.closer = closer;
         this.addresses = addresses;
     }
 
@@ -73,7 +70,7 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getEndpointInstance(Class<T> endpointClass) {
-        return (T) new EngineEndpoint(engine, maxQueuedFrames, directWrites);
+        return (T) new EngineEndpoint(engine, closer);
     }
 
     /** Builds the endpoint configuration for one path. */

@@ -20,14 +20,12 @@ import java.util.function.Supplier;
  */
 public final class EngineEndpoint extends Endpoint {
     private final Supplier<EngineServer> engine;
-    private final int maxQueuedFrames;
-    private final boolean directWrites;
+    private final Executor closer;
     private volatile WebSocketReceiver receiver;
 
-    EngineEndpoint(Supplier<EngineServer> engine, int maxQueuedFrames, boolean directWrites) {
+    EngineEndpoint(Supplier<EngineServer> engine, Executor closer) {
         this.engine = engine;
-        this.maxQueuedFrames = maxQueuedFrames;
-        this.directWrites = directWrites;
+        this.closer = closer;
     }
 
     @Override
@@ -48,7 +46,7 @@ public final class EngineEndpoint extends Endpoint {
             recorded = config.getUserProperties().get(EngineConfigurator.REQUEST_PROPERTY);
         }
         HandshakeRequest request = (HandshakeRequest) recorded;
-        SerialSender sender = new SerialSender(session, maxQueuedFrames, directWrites);
+        SerialSender sender = new SerialSender(session, closer);
         WebSocketReceiver r = server.acceptWebSocket(request, sender);
         receiver = r;
         // the container's own limit is not enforced everywhere (Open Liberty accepts larger
@@ -86,7 +84,6 @@ public final class EngineEndpoint extends Endpoint {
 
     private static void refuse(SerialSender sender, WebSocketReceiver r) {
         sender.close(1009, "");
-        sender.flush();
         r.onClose();
     }
 

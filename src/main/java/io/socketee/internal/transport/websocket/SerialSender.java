@@ -8,36 +8,32 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A {@link WebSocketChannel} over a Jakarta {@link Session} that issues one write at a time, in
- * call order. Open Liberty silently loses frames written concurrently, so every write to a
- * session goes through here. Two ways of writing:
+ * A {@link WebSocketChannel} over a Jakarta {@link Session} that issues one asynchronous write at
+ * a time, in call order: the next frame goes out only from the previous write's completion. Open
+ * Liberty silently loses frames written concurrently, so every write to a session goes through
+ * here. No method blocks its caller: sends only queue (the thread that finds the queue idle
+ * starts the asynchronous write), and a close of the container's session, which on Open Liberty
+ * waits for a pending write (seen: 6 s for a peer that stopped reading), runs on the
+ * {@code closer} executor, never on the thread that asked for it.
  *
- * <ul>
- * <li><b>asynchronous</b> (the default): the next frame goes out only from the previous write's
- * completion; a send never blocks.
- * <li><b>direct</b> ({@code socketio.directWrites}): {@link #flush} writes the queued frames with
- * the blocking remote on the calling thread. On Open Liberty every asynchronous send is queued to
- * its write selector and completed on another thread (two hand-offs per frame, the largest cost
- * of a fan-out in the profile), while a blocking send writes to the socket at once. The price: a
- * peer that stops reading blocks the thread that flushes to it until it reads again or the TCP
- * connection fails (Liberty's blocking send has no timeout), so it is for trusted clients only.
- * </ul>
+ * <p>The sender keeps count of the bytes queued or in flight and of completed writes; the engine
+ * reads both to drop a peer that does not read ({@link #abort}), which releases the queue at once.
  *
- * <p>Thread-safe. The send methods only enqueue (asynchronous mode also starts the first write);
- * in direct mode the caller that found the queue idle must call {@link #flush} once it holds no
- * lock, and whichever thread flushes next writes everything queued, in order. The queue is
- * bounded; a peer that stops reading until {@code maxQueuedFrames} pile up is disconnected (close
- * code 1008).
+ * <p>Thread-safe.
  */
 final class SerialSender implements WebSocketChannel {
     private static final Logger LOG = Logger.getLogger(SerialSender.class.getName());
+    /** The longest close reason the WebSocket protocol allows is 123 bytes. */
+    private static final int MAX_REASON = 120;
 
     private record Close(int code, String reason) {
     }
@@ -45,13 +41,12 @@ final class SerialSender implements WebSocketChannel {
     private enum Pending { WAITING, DONE, CALLER_LEFT }
 
     private final Session session;
-    private final int maxQueuedFrames;
-    private final boolean direct;
+    private final Executor closer;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     /** Frames queued or being written; the thread that raises it from 0 owns the writing. */
     private final AtomicInteger wip = new AtomicInteger();
-    /** Direct mode: frames wait for a {@link #flush} (set when wip left 0, cleared by the flusher). */
-    private final AtomicBoolean flushDue = new AtomicBoolean();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
     private volatile boolean closed;
     /**
      * The context class loader a send runs with on Tyrus (Payara), null elsewhere. Payara's Tyrus
@@ -64,13 +59,11 @@ final class SerialSender implements WebSocketChannel {
     private final ClassLoader sendLoader;
 
     /**
-     * @param maxQueuedFrames how many frames may wait for a slow peer before it is dropped
-     * @param direct whether {@link #flush} writes with the blocking remote (see the class comment)
+     * @param closer runs the container's {@code Session.close}, which may block
      */
-    SerialSender(Session session, int maxQueuedFrames, boolean direct) {
+    SerialSender(Session session, Executor closer) {
         this.session = session;
-        this.maxQueuedFrames = maxQueuedFrames;
-        this.direct = direct;
+        this.closer = closer;
         this.sendLoader = session.getClass().getName().startsWith("org.glassfish.tyrus.")
                 ? ClassLoader.getPlatformClassLoader() : null;
     }
@@ -87,108 +80,63 @@ final class SerialSender implements WebSocketChannel {
 
     @Override
     public void close(int code, String reason) {
-        enqueue(new Close(code, reason.length() > 120 ? reason.substring(0, 120) : reason));
+        enqueue(new Close(code, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason));
     }
 
     @Override
-    public void flush() {
-        if (direct && flushDue.compareAndSet(true, false)) {
-            writeQueued();
+    public void abort(int code, String reason) {
+        if (closed) {
+            return;
         }
+        closed = true;
+        queue.clear();
+        pendingBytes.set(0);
+        closeLater(new Close(code, reason));
+    }
+
+    @Override
+    public long pendingBytes() {
+        return pendingBytes.get();
+    }
+
+    @Override
+    public long progress() {
+        return completed.get();
+    }
+
+    private static long size(Object frame) {
+        return frame instanceof String s ? s.length() : frame instanceof byte[] b ? b.length : 0;
     }
 
     private void enqueue(Object frame) {
         if (closed) {
             return;
         }
-        Object next = frame;
-        if (wip.get() > maxQueuedFrames && !(frame instanceof Close)) {
-            LOG.warning(() -> "WebSocket " + session.getId() + ": peer too slow, closing");
-            closed = true;
-            if (!direct) {
-                closeNow(new Close(1008, "outbound queue full"));
-                return;
-            }
-            // a direct write to this peer may be blocked right now: the flusher closes after it
-            next = new Close(1008, "outbound queue full");
-        }
-        queue.add(next);
+        pendingBytes.addAndGet(size(frame));
+        queue.add(frame);
         if (wip.getAndIncrement() == 0) {
-            if (direct) {
-                flushDue.set(true);
-            } else {
-                drain();
-            }
+            drain();
         }
     }
 
-    /** Direct mode: writes frames with the blocking remote until none is left. */
-    private void writeQueued() {
-        do {
-            Object frame = queue.poll();
-            if (frame instanceof Close c) {
-                end(c);
-                return;
-            }
-            if (!closed && frame != null) {
-                writeBlocking(frame);
-            }
-        } while (wip.decrementAndGet() > 0);
-    }
-
-    /** Closes with {@code c} and drops what waits; the writing loop stops for good. */
-    private void end(Close c) {
-        closed = true;
-        closeNow(c);
-        queue.clear();
-    }
-
-    private void writeBlocking(Object frame) {
-        try {
-            send(frame, null);
-        } catch (IOException | RuntimeException e) {
-            fail(e);
-        }
-    }
-
-    /** Sends one frame, blocking when {@code done} is null, with the Tyrus context class loader. */
-    private void send(Object frame, SendHandler done) throws IOException {
-        Thread thread = Thread.currentThread();
-        ClassLoader saved = thread.getContextClassLoader();
-        if (sendLoader != null) {
-            thread.setContextClassLoader(sendLoader);
-        }
-        try {
-            if (done == null && frame instanceof String s) {
-                session.getBasicRemote().sendText(s);
-            } else if (done == null) {
-                session.getBasicRemote().sendBinary(ByteBuffer.wrap((byte[]) frame));
-            } else if (frame instanceof String s) {
-                session.getAsyncRemote().sendText(s, done);
-            } else {
-                session.getAsyncRemote().sendBinary(ByteBuffer.wrap((byte[]) frame), done);
-            }
-        } finally {
-            if (sendLoader != null) {
-                thread.setContextClassLoader(saved);
-            }
-        }
-    }
-
-    /** Asynchronous mode: sends frames until one completes later; its completion resumes the loop. */
+    /** Sends frames until one completes later; its completion resumes the loop. */
     private void drain() {
         do {
             Object frame = queue.poll();
             if (frame instanceof Close c) {
-                end(c);
-                return;
+                closed = true;
+                queue.clear();
+                pendingBytes.set(0);
+                closeLater(c);
+                continue;
             }
             if (closed || frame == null) {
                 continue;
             }
+            long size = size(frame);
             AtomicReference<Pending> state = new AtomicReference<>(Pending.WAITING);
             SendHandler done = result -> {
-                onResult(result);
+                onResult(result, size);
                 if (!state.compareAndSet(Pending.WAITING, Pending.DONE)) {
                     resume();
                 }
@@ -205,13 +153,37 @@ final class SerialSender implements WebSocketChannel {
         } while (wip.decrementAndGet() > 0);
     }
 
+    /** Sends one frame asynchronously, with the Tyrus context class loader. */
+    private void send(Object frame, SendHandler done) throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        if (sendLoader != null) {
+            thread.setContextClassLoader(sendLoader);
+        }
+        try {
+            if (frame instanceof String s) {
+                session.getAsyncRemote().sendText(s, done);
+            } else {
+                session.getAsyncRemote().sendBinary(ByteBuffer.wrap((byte[]) frame), done);
+            }
+        } finally {
+            if (sendLoader != null) {
+                thread.setContextClassLoader(saved);
+            }
+        }
+    }
+
     private void resume() {
         if (wip.decrementAndGet() > 0) {
             drain();
         }
     }
 
-    private void onResult(SendResult result) {
+    private void onResult(SendResult result, long size) {
+        if (!closed) {
+            pendingBytes.addAndGet(-size);
+        }
+        completed.incrementAndGet();
         if (!result.isOK()) {
             fail(result.getException());
         }
@@ -219,8 +191,21 @@ final class SerialSender implements WebSocketChannel {
 
     private void fail(Throwable e) {
         LOG.log(Level.FINE, "WebSocket " + session.getId() + ": write failed", e);
-        closed = true;
-        closeNow(new Close(1011, "write failed"));
+        if (!closed) {
+            closed = true;
+            queue.clear();
+            pendingBytes.set(0);
+            closeLater(new Close(1011, "write failed"));
+        }
+    }
+
+    /** Closes the container's session on the closer executor (here when it refuses: shutting down). */
+    private void closeLater(Close c) {
+        try {
+            closer.execute(() -> closeNow(c));
+        } catch (RejectedExecutionException e) {
+            closeNow(c);
+        }
     }
 
     private void closeNow(Close c) {

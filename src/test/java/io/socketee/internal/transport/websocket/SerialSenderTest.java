@@ -62,54 +62,76 @@ class SerialSenderTest {
                 (p, m, args) -> answer.answer(m.getName(), args)));
     }
 
-    @Test
-    void directWritesWaitForTheFlushThenGoOutInOrderWithTheBlockingSend() {
-        FakeSession fake = new FakeSession();
-        SerialSender sender = new SerialSender(fake.session, 100, true);
-        sender.sendText("a");
-        sender.sendBinary(new byte[3]);
-        sender.sendText("b");
-        assertEquals(List.of(), fake.written, "nothing is written before the flush");
+    /** Runs closes only when the test says so, to show they never run on the caller's thread. */
+    private static final class ManualExecutor implements java.util.concurrent.Executor {
+        final List<Runnable> tasks = new ArrayList<>();
 
-        sender.flush();
-        assertEquals(List.of("text a", "binary 3", "text b"), fake.written);
-        sender.flush();
-        assertEquals(3, fake.written.size(), "a second flush has nothing to write");
-    }
-
-    @Test
-    void directCloseComesAfterTheQueuedFrames() {
-        FakeSession fake = new FakeSession();
-        SerialSender sender = new SerialSender(fake.session, 100, true);
-        sender.sendText("a");
-        sender.close(1000, "");
-        sender.sendText("too late");
-        sender.flush();
-        assertEquals(List.of("text a", "close 1000"), fake.written);
-    }
-
-    @Test
-    void directOverflowDropsWhatWaitsAndClosesWithPolicyViolation() {
-        FakeSession fake = new FakeSession();
-        SerialSender sender = new SerialSender(fake.session, 2, true);
-        for (int i = 0; i < 5; i++) {
-            sender.sendText("m" + i);
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
         }
-        sender.flush();
-        assertEquals(List.of("close 1008"), fake.written, "like the asynchronous mode: the peer is dropped");
+
+        void runAll() {
+            List<Runnable> now = List.copyOf(tasks);
+            tasks.clear();
+            now.forEach(Runnable::run);
+        }
     }
 
+    private final FakeSession fake = new FakeSession();
+    private final ManualExecutor closer = new ManualExecutor();
+    private final SerialSender sender = new SerialSender(fake.session, closer);
+
     @Test
-    void asynchronousWritesGoOneAtATimeFromEachCompletion() {
-        FakeSession fake = new FakeSession();
-        SerialSender sender = new SerialSender(fake.session, 100, false);
+    void writesGoOneAtATimeFromEachCompletion() {
         sender.sendText("a");
         sender.sendText("b");
-        sender.flush(); // does nothing in this mode
         assertEquals(List.of("async a"), fake.written, "b waits for a's completion");
         fake.completeOne();
         assertEquals(List.of("async a", "async b"), fake.written);
         fake.completeOne();
         assertEquals(List.of(), fake.pending);
+    }
+
+    @Test
+    void pendingBytesCountWhatIsQueuedOrInFlightAndProgressCountsCompletions() {
+        sender.sendText("abc");
+        sender.sendBinary(new byte[5]);
+        assertEquals(8, sender.pendingBytes());
+        assertEquals(0, sender.progress());
+        fake.completeOne();
+        assertEquals(5, sender.pendingBytes(), "the text frame is written");
+        assertEquals(1, sender.progress());
+        fake.completeOne();
+        assertEquals(0, sender.pendingBytes());
+        assertEquals(2, sender.progress());
+    }
+
+    @Test
+    void theCloseComesAfterTheQueuedFramesAndRunsOnTheCloser() {
+        sender.sendText("a");
+        sender.close(1000, "");
+        sender.sendText("too late");
+        fake.completeOne();
+        assertEquals(List.of("async a"), fake.written, "the close is handed to the closer, not run here");
+        closer.runAll();
+        assertEquals(List.of("async a", "close 1000"), fake.written);
+    }
+
+    @Test
+    void abortDropsTheQueueAtOnceAndClosesOnTheCloserWithoutWaitingForThePendingWrite() {
+        sender.sendText("in flight");
+        sender.sendText("queued 1");
+        sender.sendText("queued 2");
+        sender.abort(1008, "output not read");
+        assertEquals(0, sender.pendingBytes(), "released at once");
+        assertEquals(List.of("async in flight"), fake.written, "nothing is closed on the caller's thread");
+        closer.runAll();
+        assertEquals(List.of("async in flight", "close 1008"), fake.written, "closed with the write still pending");
+
+        fake.completeOne(); // the stuck write ends at last (the container failed it)
+        sender.sendText("after");
+        assertEquals(List.of("async in flight", "close 1008"), fake.written, "the queued frames never go out");
+        assertEquals(0, sender.pendingBytes());
     }
 }
