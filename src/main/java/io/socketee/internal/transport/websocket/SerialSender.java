@@ -85,13 +85,9 @@ final class SerialSender implements WebSocketChannel {
 
     @Override
     public void abort(int code, String reason) {
-        if (closed) {
-            return;
+        if (!closed) {
+            end(new Close(code, reason));
         }
-        closed = true;
-        queue.clear();
-        pendingBytes.set(0);
-        closeLater(new Close(code, reason));
     }
 
     @Override
@@ -124,10 +120,7 @@ final class SerialSender implements WebSocketChannel {
         do {
             Object frame = queue.poll();
             if (frame instanceof Close c) {
-                closed = true;
-                queue.clear();
-                pendingBytes.set(0);
-                closeLater(c);
+                end(c);
                 continue;
             }
             if (closed || frame == null) {
@@ -192,11 +185,16 @@ final class SerialSender implements WebSocketChannel {
     private void fail(Throwable e) {
         LOG.log(Level.FINE, "WebSocket " + session.getId() + ": write failed", e);
         if (!closed) {
-            closed = true;
-            queue.clear();
-            pendingBytes.set(0);
-            closeLater(new Close(1011, "write failed"));
+            end(new Close(1011, "write failed"));
         }
+    }
+
+    /** Stops writing for good: drops what waits and closes the container's session later. */
+    private void end(Close c) {
+        closed = true;
+        queue.clear();
+        pendingBytes.set(0);
+        closeLater(c);
     }
 
     /** Closes the container's session on the closer executor (here when it refuses: shutting down). */
