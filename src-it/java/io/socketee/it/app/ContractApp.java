@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The integration-test contract of {@code src-it/node/reference-server.js}, on "/" and "/custom",
  * written with the public API: the same events, the same admission rule, the same answers. One
  * event is SocketEE's only: {@code setting(key)} answers the deployment's configuration value, so
- * that a test of a configuration variant can prove the variant is deployed.
+ * that a test of a configuration variant can prove the variant is deployed; and the events of
+ * {@link FloodProbe}, for the slow-consumer tests.
  *
  * <p>Thread-safe: the only state is a concurrent map of disconnect reasons.
  */
@@ -83,6 +84,7 @@ public class ContractApp {
             socket.on("handshake", (s, args, ack) -> ack.ifPresent(a -> a.send(handshake(s, nsp))));
             socket.on("setting", (s, args, ack) -> ack.ifPresent(a -> a.send(
                     ConfigProvider.getConfig().getOptionalValue(string(args, 0), String.class).orElse(null))));
+            FloodProbe.install(nsp, socket);
         });
     }
 

@@ -53,14 +53,24 @@ public final class SocketEeDeployments {
      * application's own line for it), as {@code warName} (so its own context root).
      */
     public static WebArchive withSetting(String warName, String key, String value) {
+        return withSettings(warName, java.util.Map.of(key, value));
+    }
+
+    /**
+     * The test application with configuration keys set (replacing the application's own lines
+     * for them), as {@code warName} (so its own context root).
+     */
+    public static WebArchive withSettings(String warName, java.util.Map<String, String> settings) {
         WebArchive app = ItDeployment.testApp();
         Node config = app.get(CONFIG);
         if (config == null || config.getAsset() == null) {
             throw new IllegalStateException(ItDeployment.WAR_NAME + " has no " + CONFIG);
         }
+        StringBuilder added = new StringBuilder("\n");
+        settings.forEach((key, value) -> added.append(key).append('=').append(value).append('\n'));
         String properties = read(config).lines()
-                .filter(line -> !line.trim().startsWith(key + "="))
-                .collect(Collectors.joining("\n", "", "\n" + key + "=" + value + "\n"));
+                .filter(line -> settings.keySet().stream().noneMatch(key -> line.trim().startsWith(key + "=")))
+                .collect(Collectors.joining("\n", "", added.toString()));
         WebArchive war = ShrinkWrap.create(WebArchive.class, warName).merge(app);
         war.delete(CONFIG);
         war.add(new StringAsset(properties), CONFIG);
