@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A client that stops reading (socket.io-client in a process stopped with SIGSTOP) among healthy
- * ones in a room flooded with 10 KiB broadcasts at 1,000/s, over WebSocket and over polling
+ * ones in a room flooded with 10 KiB broadcasts (1,000/s over WebSocket, 350/s over polling)
  * ({@code src-it/node/slow-consumer-scenarios.js}, scenario "dropped"): it is dropped with
  * "transport error" within the write timeout (3 s here) and the time the kernel's buffers take to
  * fill, the healthy clients get every message in order and stay connected, the server's heap

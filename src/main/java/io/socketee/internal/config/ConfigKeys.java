@@ -24,7 +24,7 @@ public enum ConfigKeys {
     CORS_ORIGINS("socketio.cors.origins", "", "allowed origins, comma-separated; empty reflects any, * allows all"),
     CORS_CREDENTIALS("socketio.cors.credentials", "false", "send Access-Control-Allow-Credentials"),
     MAX_ATTACHMENTS("socketio.maxAttachments", "100", "most binary attachments in one packet"),
-    MAX_BUFFERED_BYTES("socketio.maxBufferedBytes", "1048576",
+    MAX_BUFFERED_BYTES("socketio.maxBufferedBytes", "16777216",
             "bytes of output that may wait for one client before it is dropped (\"transport error\")"),
     WRITE_TIMEOUT("socketio.writeTimeout", "20000",
             "milliseconds a client's waiting output may make no progress before it is dropped (\"transport error\")"),

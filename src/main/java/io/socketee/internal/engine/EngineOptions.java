@@ -40,13 +40,13 @@ public record EngineOptions(
 
     /**
      * The reference's defaults: 25 s / 20 s / 10 s, 1e6 bytes, both transports, no EIO3; and
-     * SocketEE's output bounds, which the reference lacks: 1 MiB waiting per client, 20 s without
+     * SocketEE's output bounds, which the reference lacks: 16 MiB waiting per client, 20 s without
      * progress (docs/configuration.md says why).
      */
     public static final EngineOptions DEFAULTS = new EngineOptions(
             Duration.ofMillis(25_000), Duration.ofMillis(20_000), Duration.ofMillis(10_000),
             1_000_000, List.of("polling", "websocket"), true, false, Optional.empty(),
-            CorsPolicy.DISABLED, HandshakeVerifier.ALLOW_ALL, 1L << 20, Duration.ofMillis(20_000));
+            CorsPolicy.DISABLED, HandshakeVerifier.ALLOW_ALL, 16L << 20, Duration.ofMillis(20_000));
 
     /** Output waiting above which volatile packets are dropped: Netty's default high-water mark, at most. */
     private static final long VOLATILE_LOW_WATER = 64 * 1024;

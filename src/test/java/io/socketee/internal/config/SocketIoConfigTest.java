@@ -59,7 +59,7 @@ class SocketIoConfigTest {
 
     @Test
     void outputBoundsAreReadWithTheirDefaults() {
-        assertEquals(1L << 20, read(Map.of()).engine().maxBufferedBytes());
+        assertEquals(16L << 20, read(Map.of()).engine().maxBufferedBytes());
         assertEquals(Duration.ofMillis(20_000), read(Map.of()).engine().writeTimeout());
         SocketIoConfig c = read(Map.of("socketio.maxBufferedBytes", "65536", "socketio.writeTimeout", "3000"));
         assertEquals(65536, c.engine().maxBufferedBytes());
