@@ -12,8 +12,10 @@ import io.socketee.event.OnEvent;
 import io.socketee.event.SocketEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,12 @@ class CdiHandlersTest {
         String whoami(@Observes @OnEvent("whoami") SocketEvent e) {
             return "admin";
         }
+    }
+
+    @Test
+    void cdiKnowsNoObserverOfTheHandlersSoAnEventFiredWithTheirQualifiersReachesNone() {
+        // the extension removed @Observes: SocketEE calls the handlers, CDI never does
+        assertEquals(Set.of(), cdi.bean(BeanManager.class).resolveObserverMethods("hi", OnEvent.Literal.of("echo")));
     }
 
     @Test
