@@ -45,6 +45,8 @@ public class DeploymentProblemsIT {
             "SOCKETEE-HANDLER-001 io.socketee.it.broken.app.BadController.wildcard parameter 2",
             "SOCKETEE-HANDLER-004 io.socketee.it.broken.app.BadController.reserved",
             "SOCKETEE-HANDLER-001 io.socketee.it.broken.app.BadController.lifecycle parameter 2",
+            "SOCKETEE-HANDLER-007 io.socketee.it.broken.app.BadController.later: @ObservesAsync @OnEvent is never called",
+            "SOCKETEE-HANDLER-008 io.socketee.it.broken.app.BadController.chatEvents: an Event qualified with @OnEvent",
             "SOCKETEE-CONFIG-001 socketio.pingInterval=soon",
             "SOCKETEE-MIDDLEWARE-001 namespace /: no connection middleware named \"nobody\"",
             "SOCKETEE-ROUTE-002 namespace / route \"chat\"",

@@ -13,6 +13,11 @@ import java.util.Objects;
  * Marks a handler of one client event: {@code void chat(@Observes @OnEvent("chat") SocketEvent e)}.
  * The observed parameter and the others follow the rules of {@link SocketEvent}; a returned value
  * answers the client's acknowledgement.
+ *
+ * <p>Only for a handler's {@code @Observes} parameter. SocketEE calls handlers itself, so a CDI
+ * event fired with this qualifier ({@code Event.select(...).fire}, {@code BeanManager.getEvent()})
+ * reaches no handler; {@code @ObservesAsync} with it, or an injected {@code Event} qualified with
+ * it, fails the deployment ({@code SOCKETEE-HANDLER-007}, {@code -008}).
  */
 @Qualifier
 @Documented
@@ -23,7 +28,11 @@ public @interface OnEvent {
     /** The event name, as the client emits it. */
     String value();
 
-    /** An instance of this qualifier, for {@code Event.select} and tests. Immutable. */
+    /**
+     * An instance of this qualifier, where code needs the annotation as a value (to compare
+     * qualifiers, in tests). Not for firing: a CDI event fired with it reaches no handler; clients
+     * are sent to through {@link io.socketee.IoServer} and {@link io.socketee.Socket}. Immutable.
+     */
     final class Literal extends AnnotationLiteral<OnEvent> implements OnEvent {
         private static final long serialVersionUID = 1L;
         private final String value;

@@ -18,7 +18,9 @@ import java.util.Optional;
  * A handler is a method of a CDI bean with one parameter annotated {@code @Observes} and one of
  * the qualifiers above, for example {@code String chat(@Observes @OnEvent("chat") ChatMessage m,
  * Socket socket)}. SocketEE finds handlers at deployment and calls them itself (CDI never fires
- * these events), so every parameter, the observed one included, is one of:
+ * these events: a CDI event fired with these qualifiers reaches no handler, and
+ * {@code @ObservesAsync} with one, or an injected {@code Event} qualified with one, fails the
+ * deployment), so every parameter, the observed one included, is one of:
  * <ul>
  * <li>{@code SocketEvent}, {@link Socket}, {@link Args}, {@link io.socketee.Handshake},
  * {@link Namespace};</li>

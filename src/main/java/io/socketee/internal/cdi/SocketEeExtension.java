@@ -13,21 +13,27 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.BeanManager;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedParameterConfigurator;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Member;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,16 +44,20 @@ import java.util.Optional;
  * parameters resolved to argument kinds) and its {@code @Observes} removed from the annotated type,
  * because SocketEE calls it itself: its result can answer the acknowledgement and its other
  * parameters can be event arguments, which CDI would take for injection points. Every bad handler
- * is reported, all at once, as one deployment problem.
+ * is reported, all at once, as one deployment problem, and so is what looks like a handler or a
+ * way to reach one but never would be: an {@code @ObservesAsync} parameter with one of the
+ * qualifiers, and an injected {@code Event} qualified with one.
  *
- * <p>Used by the container on its deployment thread; read-only afterwards, so thread-safe.
+ * <p>Told of types, injection points and beans during deployment, possibly from several threads
+ * (Weld initialises beans concurrently), so the problems and bean classes are kept in thread-safe
+ * collections; read-only after deployment, so thread-safe.
  */
 public class SocketEeExtension implements Extension {
     private final List<HandlerMethod> handlers = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<HandlerMethod> routes = new ArrayList<>();
     /** Every bean class of the deployment by its bean name and by its class name, for routes. */
-    private final Map<String, Class<?>> beanClasses = new HashMap<>();
+    private final Map<String, Class<?>> beanClasses = new java.util.concurrent.ConcurrentHashMap<>();
 
     <X> void onType(@Observes @WithAnnotations({OnEvent.class, OnConnect.class, OnDisconnecting.class,
             OnDisconnect.class, OnError.class}) ProcessAnnotatedType<X> pat) {
@@ -58,9 +68,49 @@ public class SocketEeExtension implements Extension {
                 if (p.isAnnotationPresent(Observes.class) && ours(p)) {
                     read(beanClass, method, p);
                     param.remove(a -> a.annotationType() == Observes.class);
+                } else if (p.isAnnotationPresent(ObservesAsync.class) && ours(p)) {
+                    problems.add(asyncProblem(method.getAnnotated().getJavaMember(), p));
+                    // removed, or CDI would check the method as an observer and fail on its other
+                    // parameters before this report is made
+                    param.remove(a -> a.annotationType() == ObservesAsync.class);
                 }
             }
         }
+    }
+
+    private static String asyncProblem(java.lang.reflect.Method method, AnnotatedParameter<?> p) {
+        String qualifier = p.getAnnotations().stream().filter(a -> HandlerKind.of(a).isPresent()).findFirst()
+                .map(a -> a.annotationType().getSimpleName()).orElseThrow();
+        return "SOCKETEE-HANDLER-007 " + method.getDeclaringClass().getName() + "." + method.getName()
+                + ": @ObservesAsync @" + qualifier + " is never called; write @Observes (SocketEE calls handlers"
+                + " itself, one client's in the order of its packets)";
+    }
+
+    /**
+     * Reports every injected {@code Event} qualified with a SocketEE qualifier: CDI knows no
+     * observer of these qualifiers (SocketEE removes {@code @Observes} from its handlers and calls
+     * them itself), so what it fires reaches nothing. {@code Event.select} with one at run time
+     * cannot be seen here; the qualifiers' Javadoc says so.
+     */
+    <T, X> void onInjectionPoint(@Observes ProcessInjectionPoint<T, X> pip) {
+        InjectionPoint ip = pip.getInjectionPoint();
+        Type type = ip.getType();
+        Type raw = type instanceof ParameterizedType pt ? pt.getRawType() : type;
+        if (raw != Event.class) {
+            return;
+        }
+        ip.getQualifiers().stream().filter(q -> HandlerKind.of(q).isPresent()).findFirst().ifPresent(q ->
+                problems.add("SOCKETEE-HANDLER-008 " + describe(ip) + ": an Event qualified with @"
+                        + q.annotationType().getSimpleName() + " reaches no handler (SocketEE calls handlers itself;"
+                        + " its qualifiers are for @Observes parameters only); send to clients with IoServer or Socket"));
+    }
+
+    /** "Class.member", with the parameter's position for a parameter. */
+    private static String describe(InjectionPoint ip) {
+        Member member = ip.getMember();
+        String name = member.getDeclaringClass().getName() + "."
+                + (member instanceof java.lang.reflect.Constructor<?> ? "<init>" : member.getName());
+        return ip.getAnnotated() instanceof AnnotatedParameter<?> p ? name + " parameter " + (p.getPosition() + 1) : name;
     }
 
     private void read(Class<?> beanClass, AnnotatedMethodConfigurator<?> method, AnnotatedParameter<?> p) {
