@@ -95,4 +95,20 @@ final class WsClient implements WebSocketChannel {
     public void close(int code, String reason) {
         frames.add("<close " + code + " " + reason + ">");
     }
+
+    @Override
+    public void abort(int code, String reason) {
+        frames.add("<abort " + code + " " + reason + ">");
+    }
+
+    /** The peer reads every frame at once: nothing ever waits. */
+    @Override
+    public long pendingBytes() {
+        return 0;
+    }
+
+    @Override
+    public long progress() {
+        return 0;
+    }
 }
