@@ -3,6 +3,7 @@ package io.socketee.internal.sio;
 import io.socketee.RejectedException;
 import io.socketee.DisconnectReason;
 import io.socketee.adapter.RestoredSession;
+import io.socketee.internal.concurrent.SerialExecutor;
 import io.socketee.internal.engine.EngineSocket;
 import io.socketee.internal.engine.EngineSocketHandler;
 import io.socketee.internal.protocol.ProtocolException;
