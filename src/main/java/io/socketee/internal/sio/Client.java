@@ -6,6 +6,7 @@ import io.socketee.adapter.RestoredSession;
 import io.socketee.internal.concurrent.SerialExecutor;
 import io.socketee.internal.engine.EngineSocket;
 import io.socketee.internal.engine.EngineSocketHandler;
+import io.socketee.internal.mapping.JsonMapper;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoDecoder;

@@ -13,6 +13,7 @@ import io.socketee.adapter.Packet;
 import io.socketee.internal.adapter.NamespaceHost;
 import io.socketee.internal.adapter.WirePacket;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
+import io.socketee.internal.mapping.JsonMapper;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.time.Duration;
