@@ -3,8 +3,8 @@ package io.socketee;
 /**
  * The one unchecked root of every exception SocketEE throws.
  *
- * <p>Subclasses carry their wire meaning (for example a protocol error) so that callers can
- * map them to the error the client sees. Instances are immutable and thread-safe.
+ * <p>Subclasses carry their meaning (a refused connection, an acknowledgement that timed out) so
+ * that callers can tell them apart. Instances are immutable and thread-safe.
  */
 public class IoException extends RuntimeException {
     private static final long serialVersionUID = 1L;

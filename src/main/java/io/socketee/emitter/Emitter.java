@@ -4,7 +4,7 @@ import io.socketee.internal.adapter.redis.ClassicChannels;
 import io.socketee.internal.adapter.redis.ClassicCodec;
 import io.socketee.internal.adapter.redis.ClassicMessage;
 import io.socketee.internal.protocol.json.Json;
-import io.socketee.internal.sio.JsonMapper;
+import io.socketee.internal.mapping.JsonMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.socketee.internal.engine.EngineListener;
 import io.socketee.internal.engine.EngineSocket;
 import io.socketee.internal.engine.EngineSocketHandler;
 import io.socketee.internal.protocol.engine.EngineVersion;
-import io.socketee.internal.sio.SerialExecutor;
+import io.socketee.internal.concurrent.SerialExecutor;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;

@@ -36,14 +36,4 @@ public enum HandlerKind {
         }
         return Optional.empty();
     }
-
-    /** The event name a handler of this kind sees in {@code SocketEvent.name()}. */
-    String eventName() {
-        return switch (this) {
-            case EVENT, ERROR -> "";
-            case CONNECT -> "connect";
-            case DISCONNECTING -> "disconnecting";
-            case DISCONNECT -> "disconnect";
-        };
-    }
 }

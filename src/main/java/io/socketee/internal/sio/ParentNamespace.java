@@ -1,7 +1,6 @@
 package io.socketee.internal.sio;
 
 import io.socketee.BroadcastOperator;
-import io.socketee.Namespace;
 import io.socketee.NamespaceMatcher;
 import io.socketee.Socket;
 import io.socketee.adapter.BroadcastOptions;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,38 +24,17 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe: concurrent collections only.
  */
-final class ParentNamespace extends DelegatingOperator implements Namespace {
+final class ParentNamespace extends AbstractNamespace {
     private static final Logger LOG = Logger.getLogger(ParentNamespace.class.getName());
 
     private final SioServer server;
-    private final String name;
     private final NamespaceMatcher matcher;
     private final Set<SioNamespace> children = ConcurrentHashMap.newKeySet();
-    private final List<Middleware> middleware = new CopyOnWriteArrayList<>();
-    private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
-    private final ServerSideListeners serverSide = new ServerSideListeners();
 
     ParentNamespace(SioServer server, String name, NamespaceMatcher matcher) {
+        super(name);
         this.server = server;
-        this.name = name;
         this.matcher = Objects.requireNonNull(matcher, "matcher");
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Namespace onConnection(ConnectionListener listener) {
-        connectionListeners.add(Objects.requireNonNull(listener, "listener"));
-        return this;
-    }
-
-    @Override
-    public Namespace use(Middleware m) {
-        middleware.add(Objects.requireNonNull(m, "middleware"));
-        return this;
     }
 
     /** Always empty: the sockets belong to the children. */
@@ -93,12 +70,6 @@ final class ParentNamespace extends DelegatingOperator implements Namespace {
     }
 
     @Override
-    public Namespace onServerSideEmit(String event, ServerSideListener listener) {
-        serverSide.add(event, listener);
-        return this;
-    }
-
-    @Override
     BroadcastOperator operator() {
         return new SioBroadcastOperator(server, () -> List.copyOf(children), BroadcastOptions.ALL);
     }
@@ -108,7 +79,7 @@ final class ParentNamespace extends DelegatingOperator implements Namespace {
         try {
             return matcher.matches(nsp, auth);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "namespace matcher of " + name + " failed on " + nsp, e);
+            LOG.log(Level.WARNING, "namespace matcher of " + name() + " failed on " + nsp, e);
             return false;
         }
     }
@@ -124,20 +95,8 @@ final class ParentNamespace extends DelegatingOperator implements Namespace {
         children.remove(child);
     }
 
-    List<Middleware> middleware() {
-        return middleware;
-    }
-
-    List<ConnectionListener> connectionListeners() {
-        return connectionListeners;
-    }
-
-    ServerSideListeners serverSide() {
-        return serverSide;
-    }
-
     @Override
     public String toString() {
-        return "ParentNamespace[" + name + "]";
+        return "ParentNamespace[" + name() + "]";
     }
 }

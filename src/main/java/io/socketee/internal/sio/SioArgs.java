@@ -1,6 +1,7 @@
 package io.socketee.internal.sio;
 
 import io.socketee.Args;
+import io.socketee.internal.mapping.JsonMapper;
 import io.socketee.internal.protocol.json.Json;
 import java.lang.reflect.Type;
 import java.util.AbstractList;

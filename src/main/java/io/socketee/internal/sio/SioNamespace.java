@@ -13,6 +13,7 @@ import io.socketee.adapter.Packet;
 import io.socketee.internal.adapter.NamespaceHost;
 import io.socketee.internal.adapter.WirePacket;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
+import io.socketee.internal.mapping.JsonMapper;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.time.Duration;
@@ -23,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -37,48 +37,27 @@ import java.util.logging.Logger;
  * and removing sockets synchronise on this object so that a child removed when it emptied takes no
  * new socket.
  */
-final class SioNamespace extends DelegatingOperator implements Namespace, NamespaceHost {
+final class SioNamespace extends AbstractNamespace implements NamespaceHost {
     private static final Logger LOG = Logger.getLogger(SioNamespace.class.getName());
     /** What a client is told when middleware failed with something else than a refusal. */
     static final String INTERNAL_ERROR = "Internal server error";
 
     private final SioServer server;
-    private final String name;
     private final Optional<ParentNamespace> parent;
     private final Adapter adapter;
     private final Map<String, SioSocket> sockets = new ConcurrentHashMap<>();
-    private final List<Middleware> middleware = new CopyOnWriteArrayList<>();
-    private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
-    private final ServerSideListeners serverSide = new ServerSideListeners();
     /** Acknowledgement ids are counted per namespace, as the reference server does. */
     private final AtomicLong ackIds = new AtomicLong();
     private volatile PacketGate packetGate;
     private boolean removed; // guarded by this: a child namespace that emptied and was dropped
 
     SioNamespace(SioServer server, String name, Optional<ParentNamespace> parent) {
+        super(name);
         this.server = server;
-        this.name = name;
         this.parent = parent;
         SioOptions.Recovery recovery = server.options().recovery();
         this.adapter = server.adapters().create(this, new InMemoryAdapter(this,
                 recovery.enabled() ? recovery.maxDisconnectionDuration() : null, System::currentTimeMillis));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Namespace onConnection(ConnectionListener listener) {
-        connectionListeners.add(Objects.requireNonNull(listener, "listener"));
-        return this;
-    }
-
-    @Override
-    public Namespace use(Middleware m) {
-        middleware.add(Objects.requireNonNull(m, "middleware"));
-        return this;
     }
 
     @Override
@@ -112,16 +91,10 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Namesp
                 .thenApplyAsync(java.util.function.Function.identity(), server.executor()).minimalCompletionStage();
     }
 
-    @Override
-    public Namespace onServerSideEmit(String event, ServerSideListener listener) {
-        serverSide.add(event, listener);
-        return this;
-    }
-
     /** Hands an event from another server to this namespace's server-side listeners. */
     void receiveServerSideEmit(String event, Args args, Optional<io.socketee.Ack> ack) {
-        serverSide.fire(event, args, ack, name);
-        parent.ifPresent(p -> p.serverSide().fire(event, args, ack, name));
+        serverSide().fire(event, args, ack, name());
+        parent.ifPresent(p -> p.serverSide().fire(event, args, ack, name()));
     }
 
     @Override
@@ -160,13 +133,13 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Namesp
 
     @Override
     public Packet event(List<Object> data) {
-        return packet(new SocketIoPacket(io.socketee.internal.protocol.socketio.SocketIoPacketType.EVENT, name,
+        return packet(new SocketIoPacket(io.socketee.internal.protocol.socketio.SocketIoPacketType.EVENT, name(),
                 SocketIoPacket.NO_ID, toJson(data)));
     }
 
     @Override
     public Packet eventWithAck(List<Object> data) {
-        return packet(new SocketIoPacket(io.socketee.internal.protocol.socketio.SocketIoPacketType.EVENT, name,
+        return packet(new SocketIoPacket(io.socketee.internal.protocol.socketio.SocketIoPacketType.EVENT, name(),
                 nextAckId(), toJson(data)));
     }
 
@@ -231,7 +204,7 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Namesp
     public void receiveServerSideJson(Json.Arr data, Consumer<Json> reply) {
         List<Json> items = data.items();
         if (items.isEmpty() || !(items.get(0) instanceof Json.Str event)) {
-            LOG.fine(() -> "server-side event without a name in " + name);
+            LOG.fine(() -> "server-side event without a name in " + name());
             return;
         }
         Args args = new SioArgs(server.mapper(), items.subList(1, items.size()));
@@ -265,14 +238,14 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Namesp
     Optional<RejectedException> admit(SioSocket socket) {
         List<Middleware> all = new ArrayList<>();
         parent.ifPresent(p -> all.addAll(p.middleware()));
-        all.addAll(middleware);
+        all.addAll(middleware());
         for (Middleware m : all) {
             try {
                 m.admit(socket);
             } catch (RejectedException refusal) {
                 return Optional.of(refusal);
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "connection middleware of " + name + " failed", e);
+                LOG.log(Level.WARNING, "connection middleware of " + name() + " failed", e);
                 return Optional.of(new ConnectionRefusedException(INTERNAL_ERROR));
             }
         }
@@ -305,18 +278,18 @@ final class SioNamespace extends DelegatingOperator implements Namespace, Namesp
     void fireConnection(SioSocket socket) {
         List<ConnectionListener> all = new ArrayList<>();
         parent.ifPresent(p -> all.addAll(p.connectionListeners()));
-        all.addAll(connectionListeners);
+        all.addAll(connectionListeners());
         for (ConnectionListener listener : all) {
             try {
                 listener.onConnection(socket);
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "connection listener of " + name + " failed", e);
+                LOG.log(Level.WARNING, "connection listener of " + name() + " failed", e);
             }
         }
     }
 
     @Override
     public String toString() {
-        return "Namespace[" + name + "]";
+        return "Namespace[" + name() + "]";
     }
 }

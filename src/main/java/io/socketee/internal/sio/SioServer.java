@@ -10,6 +10,7 @@ import io.socketee.Socket;
 import io.socketee.internal.engine.EngineListener;
 import io.socketee.internal.engine.EngineSocket;
 import io.socketee.internal.engine.EngineSocketHandler;
+import io.socketee.internal.mapping.JsonMapper;
 import io.socketee.internal.protocol.socketio.SocketIoEncoder;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import io.socketee.Socket.AnyListener;
 import io.socketee.Socket.DisconnectListener;
 import io.socketee.Socket.EventListener;
 import io.socketee.Socket.OutgoingListener;
+import io.socketee.internal.mapping.JsonMapper;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.util.List;

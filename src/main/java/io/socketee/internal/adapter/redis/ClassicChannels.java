@@ -15,11 +15,6 @@ public record ClassicChannels(String prefix, String nsp) {
         return prefix + "#" + nsp + "#";
     }
 
-    /** The pattern a node PSUBSCRIBEs for every broadcast of the namespace: {@code P#N#*}. */
-    public String broadcastPattern() {
-        return broadcast() + "*";
-    }
-
     /** Broadcasts to exactly one room (socket-id rooms too): {@code P#N#room#}. */
     public String room(String room) {
         return broadcast() + room + "#";

@@ -1,5 +1,7 @@
 package io.socketee.internal.adapter.redis;
 
+import static io.socketee.internal.protocol.ProtocolException.Kind.CLUSTER;
+
 import io.socketee.internal.adapter.redis.ClassicMessage.*;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.json.Json;
@@ -49,7 +51,7 @@ public final class ClassicCodec {
     public static Broadcast decodeBroadcast(byte[] bytes) {
         Json v = Msgpack.decode(bytes);
         if (!(v instanceof Json.Arr a) || a.items().size() < 2) {
-            throw new ProtocolException("broadcast: not an array of [uid, packet, opts]");
+            throw new ProtocolException(CLUSTER, "broadcast: not an array of [uid, packet, opts]");
         }
         Json.Obj packet = obj(a.items().get(1), "packet");
         Json.Obj opts = a.items().size() > 2 ? obj(a.items().get(2), "opts") : new Json.Obj(Map.of());
@@ -138,7 +140,7 @@ public final class ClassicCodec {
                         optString(packet, "nsp").orElse("/"), arr(packet.fields().get("data"), "packet.data"),
                         target(opts), flags(opts));
             default:
-                throw new ProtocolException("request: unknown type " + type);
+                throw new ProtocolException(CLUSTER, "request: unknown type " + type);
         }
     }
 
@@ -185,7 +187,7 @@ public final class ClassicCodec {
                 case 9:
                     return new BroadcastAck(requestId, m.fields().getOrDefault("packet", Json.NULL));
                 default:
-                    throw new ProtocolException("response: unknown type " + type);
+                    throw new ProtocolException(CLUSTER, "response: unknown type " + type);
             }
         }
         if (m.fields().containsKey("sockets")) {
@@ -246,7 +248,11 @@ public final class ClassicCodec {
 
     private static Json parse(byte[] bytes) {
         if (bytes.length > 0 && bytes[0] == '{') {
-            return JsonParser.parse(new String(bytes, StandardCharsets.UTF_8), MAX_JSON_DEPTH);
+            try {
+                return JsonParser.parse(new String(bytes, StandardCharsets.UTF_8), MAX_JSON_DEPTH);
+            } catch (ProtocolException e) {
+                throw new ProtocolException(CLUSTER, e.getMessage()); // bad JSON here is a bad cluster message
+            }
         }
         return Msgpack.decode(bytes);
     }
@@ -255,7 +261,7 @@ public final class ClassicCodec {
         if (v instanceof Json.Obj o) {
             return o;
         }
-        throw new ProtocolException(what + ": not a map");
+        throw new ProtocolException(CLUSTER, what + ": not a map");
     }
 
     private static Json.Obj optObj(Json.Obj m, String key) {
@@ -267,14 +273,14 @@ public final class ClassicCodec {
         if (v instanceof Json.Arr a) {
             return a;
         }
-        throw new ProtocolException(what + ": not an array");
+        throw new ProtocolException(CLUSTER, what + ": not an array");
     }
 
     private static String string(Json v, String what) {
         if (v instanceof Json.Str s) {
             return s.value();
         }
-        throw new ProtocolException(what + ": not a string");
+        throw new ProtocolException(CLUSTER, what + ": not a string");
     }
 
     private static Optional<String> optString(Json.Obj m, String key) {
@@ -290,7 +296,7 @@ public final class ClassicCodec {
         if (v instanceof Json.Num n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) < Integer.MAX_VALUE) {
             return (int) n.value();
         }
-        throw new ProtocolException(what + ": not a whole number");
+        throw new ProtocolException(CLUSTER, what + ": not a whole number");
     }
 
     /** Room names: strings, and numbers (a JS server's numeric rooms) as their decimal text. */
@@ -305,13 +311,13 @@ public final class ClassicCodec {
             } else if (item instanceof Json.Num n) {
                 out.add(JsonWriter.numberToString(n.value()));
             } else {
-                throw new ProtocolException("rooms: not a string or number");
+                throw new ProtocolException(CLUSTER, "rooms: not a string or number");
             }
         }
         return out;
     }
 
     private static ProtocolException missing(String key) {
-        return new ProtocolException("missing " + key);
+        return new ProtocolException(CLUSTER, "missing " + key);
     }
 }

@@ -151,12 +151,21 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
             for (Response r : responses) {
                 if (r instanceof SocketsResponse s) {
                     for (Json item : s.sockets().items()) {
-                        all.add(SocketDescriptions.decode(item, host));
+                        all.add(remoteSocket(item));
                     }
                 }
             }
             return List.copyOf(all);
         });
+    }
+
+    /** A socket another server described; the application sees a malformed one as an IoException. */
+    private SocketDetails remoteSocket(Json description) {
+        try {
+            return SocketDescriptions.decode(description, host);
+        } catch (ProtocolException e) {
+            throw new IoException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.socketee.internal.adapter.redis;
 
+import static io.socketee.internal.protocol.ProtocolException.Kind.CLUSTER;
+
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.json.Json;
 import java.io.ByteArrayOutputStream;
@@ -126,7 +128,7 @@ public final class Msgpack {
         Reader r = new Reader(input);
         Json v = r.read(0);
         if (r.pos != input.length) {
-            throw new ProtocolException("msgpack: " + (input.length - r.pos) + " bytes after the value");
+            throw new ProtocolException(CLUSTER, "msgpack: " + (input.length - r.pos) + " bytes after the value");
         }
         return v;
     }
@@ -142,7 +144,7 @@ public final class Msgpack {
 
         Json read(int depth) {
             if (depth > MAX_DEPTH) {
-                throw new ProtocolException("msgpack: nested deeper than " + MAX_DEPTH);
+                throw new ProtocolException(CLUSTER, "msgpack: nested deeper than " + MAX_DEPTH);
             }
             int b = u8();
             if (b <= 0x7f) {
@@ -188,7 +190,8 @@ public final class Msgpack {
                 case 0xdd -> arr(len32(), depth);
                 case 0xde -> map(u16(), depth);
                 case 0xdf -> map(len32(), depth);
-                default -> throw new ProtocolException("msgpack: unknown type byte 0x" + Integer.toHexString(b));
+                default -> throw new ProtocolException(CLUSTER,
+                        "msgpack: unknown type byte 0x" + Integer.toHexString(b));
             };
         }
 
@@ -224,7 +227,7 @@ public final class Msgpack {
                         : key instanceof Json.Num num ? io.socketee.internal.protocol.json.JsonWriter.numberToString(num.value())
                         : null;
                 if (k == null) {
-                    throw new ProtocolException("msgpack: map key is not a string or number");
+                    throw new ProtocolException(CLUSTER, "msgpack: map key is not a string or number");
                 }
                 fields.put(k, read(depth + 1));
             }
@@ -278,7 +281,7 @@ public final class Msgpack {
         private int len32() {
             long n = big(4) & 0xffffffffL;
             if (n > in.length) {
-                throw new ProtocolException("msgpack: length " + n + " is longer than the input");
+                throw new ProtocolException(CLUSTER, "msgpack: length " + n + " is longer than the input");
             }
             return (int) n;
         }
@@ -292,7 +295,7 @@ public final class Msgpack {
 
         private void need(long n) {
             if (n < 0 || pos + n > in.length) {
-                throw new ProtocolException("msgpack: truncated at byte " + pos);
+                throw new ProtocolException(CLUSTER, "msgpack: truncated at byte " + pos);
             }
         }
 

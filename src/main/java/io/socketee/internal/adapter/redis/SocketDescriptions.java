@@ -1,5 +1,7 @@
 package io.socketee.internal.adapter.redis;
 
+import static io.socketee.internal.protocol.ProtocolException.Kind.CLUSTER;
+
 import io.socketee.Handshake;
 import io.socketee.internal.adapter.NamespaceHost;
 import io.socketee.adapter.SocketDetails;
@@ -89,7 +91,7 @@ final class SocketDescriptions {
         if (v instanceof Json.Obj o) {
             return o;
         }
-        throw new ProtocolException(what + ": not an object");
+        throw new ProtocolException(CLUSTER, what + ": not an object");
     }
 
     /** A string as is, a number in its shortest decimal form (numeric room names from Node). */
@@ -102,7 +104,7 @@ final class SocketDescriptions {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
         }
         if (v == null || v instanceof Json.Null) {
-            throw new ProtocolException("socket description: missing text");
+            throw new ProtocolException(CLUSTER, "socket description: missing text");
         }
         return String.valueOf(v);
     }

@@ -1,7 +1,15 @@
 /**
- * The Redis wire format shared with Node's {@code @socket.io/redis-adapter} (classic protocol,
- * {@code createAdapter}) and {@code @socket.io/redis-emitter}: channel names, MessagePack as
- * notepack.io writes it, and every broadcast, request and response as a record. Pure: no Redis
- * client, threads or clock here; the adapter that publishes and subscribes builds on it.
+ * The Redis adapter ({@code socketio.adapter=redis}), speaking the classic protocol of Node's
+ * {@code @socket.io/redis-adapter} ({@code createAdapter}) and {@code @socket.io/redis-emitter}.
+ * The wire format is pure (no Redis client, threads or clock): channel names
+ * ({@code ClassicChannels}), MessagePack as notepack.io writes it ({@code Msgpack}), every
+ * broadcast, request and response as a record ({@code ClassicMessage}, {@code ClassicCodec},
+ * {@code SocketDescriptions}); the emitter uses it too. On it, {@code ClassicRedisAdapter} keeps
+ * the cluster rules, and {@code JedisRedisBus} is the one class that talks to Redis, behind
+ * {@code RedisBus}.
+ *
+ * <p>Layer rule: an adapter never touches a connection: nothing of the engine, the transports or
+ * the Socket.IO layer (checked by {@code ArchitectureTest}). The records are immutable; each other
+ * class states its thread-safety.
  */
 package io.socketee.internal.adapter.redis;

@@ -1,5 +1,7 @@
 package io.socketee.internal.protocol.engine;
 
+import static io.socketee.internal.protocol.ProtocolException.Kind.ENGINE_IO;
+
 import io.socketee.internal.protocol.ProtocolException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -79,14 +81,14 @@ public final class EngineCodec {
      */
     public static EnginePacket decodeText(String text, EngineVersion version) {
         if (text.isEmpty()) {
-            throw new ProtocolException("empty Engine.IO packet");
+            throw new ProtocolException(ENGINE_IO, "empty Engine.IO packet");
         }
         char c = text.charAt(0);
         if (c == 'b') {
             int from = 1;
             if (version == EngineVersion.V3) {
                 if (text.length() < 2 || text.charAt(1) != '4') {
-                    throw new ProtocolException("base64 packet is not a message (v3 expects \"b4\")");
+                    throw new ProtocolException(ENGINE_IO, "base64 packet is not a message (v3 expects \"b4\")");
                 }
                 from = 2;
             }
@@ -94,7 +96,7 @@ public final class EngineCodec {
         }
         EnginePacketType type = EnginePacketType.fromCode(c);
         if (type == null) {
-            throw new ProtocolException("unknown Engine.IO packet type " + quote(c));
+            throw new ProtocolException(ENGINE_IO, "unknown Engine.IO packet type " + quote(c));
         }
         return new EnginePacket.Text(type, text.substring(1));
     }
@@ -110,7 +112,7 @@ public final class EngineCodec {
             return new EnginePacket.Binary(frame);
         }
         if (frame.length == 0 || frame[0] != 4) {
-            throw new ProtocolException("v3 binary frame does not start with the message type byte 4");
+            throw new ProtocolException(ENGINE_IO, "v3 binary frame does not start with the message type byte 4");
         }
         return new EnginePacket.Binary(java.util.Arrays.copyOfRange(frame, 1, frame.length));
     }
@@ -195,14 +197,14 @@ public final class EngineCodec {
      */
     public static List<EnginePacket> decodeBinaryPayload(byte[] body, EngineVersion version, int maxPackets) {
         if (version != EngineVersion.V3) {
-            throw new ProtocolException("binary polling payload in Engine.IO v4");
+            throw new ProtocolException(ENGINE_IO, "binary polling payload in Engine.IO v4");
         }
         return EnginePayloadV3.decodeBinary(body, maxPackets);
     }
 
     static void checkCount(int count, int maxPackets) {
         if (count > maxPackets) {
-            throw new ProtocolException("more than " + maxPackets + " packets in one payload");
+            throw new ProtocolException(ENGINE_IO, "more than " + maxPackets + " packets in one payload");
         }
     }
 
@@ -235,7 +237,7 @@ public final class EngineCodec {
         }
         String body = clean == null ? text.substring(from) : clean.toString();
         if (body.length() % 4 == 1) {
-            throw new ProtocolException("bad base64 in binary packet: " + body.length() + " characters");
+            throw new ProtocolException(ENGINE_IO, "bad base64 in binary packet: " + body.length() + " characters");
         }
         return Base64.getDecoder().decode(body.length() % 4 == 0 ? body
                 : body + "==".substring(0, 4 - body.length() % 4));

@@ -1,5 +1,7 @@
 package io.socketee.internal.protocol.engine;
 
+import static io.socketee.internal.protocol.ProtocolException.Kind.ENGINE_IO;
+
 import io.socketee.internal.protocol.ProtocolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +72,7 @@ final class EnginePayloadV3 {
     /** Decodes a string payload; {@code ""} is an error, {@code "0:"} holds no packet. */
     static List<EnginePacket> decodeString(String body, int maxPackets) {
         if (body.isEmpty()) {
-            throw new ProtocolException("empty v3 payload");
+            throw new ProtocolException(ENGINE_IO, "empty v3 payload");
         }
         List<EnginePacket> packets = new ArrayList<>();
         int pos = 0;
@@ -78,12 +80,12 @@ final class EnginePayloadV3 {
         while (pos < len) {
             int colon = body.indexOf(':', pos);
             if (colon < 0) {
-                throw new ProtocolException("v3 payload: length prefix without ':' at " + pos);
+                throw new ProtocolException(ENGINE_IO, "v3 payload: length prefix without ':' at " + pos);
             }
             int n = parseLength(body, pos, colon);
             int start = colon + 1;
             if (n > len - start) {
-                throw new ProtocolException("v3 payload: packet of length " + n + " truncated at " + start);
+                throw new ProtocolException(ENGINE_IO, "v3 payload: packet of length " + n + " truncated at " + start);
             }
             if (n > 0) {
                 EngineCodec.checkCount(packets.size() + 1, maxPackets);
@@ -96,13 +98,13 @@ final class EnginePayloadV3 {
 
     private static int parseLength(String body, int from, int to) {
         if (to == from || to - from > MAX_LENGTH_DIGITS) {
-            throw new ProtocolException("v3 payload: bad length prefix at " + from);
+            throw new ProtocolException(ENGINE_IO, "v3 payload: bad length prefix at " + from);
         }
         long n = 0;
         for (int i = from; i < to; i++) {
             char c = body.charAt(i);
             if (c < '0' || c > '9') {
-                throw new ProtocolException("v3 payload: bad length prefix at " + i);
+                throw new ProtocolException(ENGINE_IO, "v3 payload: bad length prefix at " + i);
             }
             n = n * 10 + (c - '0');
         }
@@ -116,26 +118,28 @@ final class EnginePayloadV3 {
         while (pos < body.length) {
             int kind = body[pos];
             if (kind != 0 && kind != 1) {
-                throw new ProtocolException("v3 binary payload: bad packet kind " + (kind & 0xFF) + " at " + pos);
+                throw new ProtocolException(ENGINE_IO,
+                        "v3 binary payload: bad packet kind " + (kind & 0xFF) + " at " + pos);
             }
             pos++;
             long n = 0;
             int digits = 0;
             while (true) {
                 if (pos >= body.length) {
-                    throw new ProtocolException("v3 binary payload: unterminated length");
+                    throw new ProtocolException(ENGINE_IO, "v3 binary payload: unterminated length");
                 }
                 int b = body[pos++] & 0xFF;
                 if (b == 0xFF) {
                     break;
                 }
                 if (b > 9 || ++digits > MAX_LENGTH_DIGITS) {
-                    throw new ProtocolException("v3 binary payload: bad length byte at " + (pos - 1));
+                    throw new ProtocolException(ENGINE_IO, "v3 binary payload: bad length byte at " + (pos - 1));
                 }
                 n = n * 10 + b;
             }
             if (digits == 0 || n == 0 || n > body.length - pos) {
-                throw new ProtocolException("v3 binary payload: bad or truncated length " + n + " at " + pos);
+                throw new ProtocolException(ENGINE_IO,
+                        "v3 binary payload: bad or truncated length " + n + " at " + pos);
             }
             int end = pos + (int) n;
             EngineCodec.checkCount(packets.size() + 1, maxPackets);
@@ -149,7 +153,8 @@ final class EnginePayloadV3 {
 
     private static EnginePacket binaryPacket(byte[] body, int from, int to) {
         if (body[from] != 4) {
-            throw new ProtocolException("v3 binary payload: binary packet type " + body[from] + " is not message (4)");
+            throw new ProtocolException(ENGINE_IO,
+                    "v3 binary payload: binary packet type " + body[from] + " is not message (4)");
         }
         return new EnginePacket.Binary(java.util.Arrays.copyOfRange(body, from + 1, to));
     }

@@ -1,5 +1,7 @@
 package io.socketee.internal.protocol.engine;
 
+import static io.socketee.internal.protocol.ProtocolException.Kind.ENGINE_IO;
+
 import io.socketee.internal.protocol.ProtocolException;
 
 /**
@@ -86,20 +88,20 @@ final class Utf8 {
                 cp = b & 0x07;
                 min = 0x10000;
             } else {
-                throw new ProtocolException("invalid UTF-8 lead byte at " + (i - 1));
+                throw new ProtocolException(ENGINE_IO, "invalid UTF-8 lead byte at " + (i - 1));
             }
             if (i + need > to) {
-                throw new ProtocolException("truncated UTF-8 sequence at " + (i - 1));
+                throw new ProtocolException(ENGINE_IO, "truncated UTF-8 sequence at " + (i - 1));
             }
             for (int k = 0; k < need; k++) {
                 int cont = in[i++] & 0xFF;
                 if ((cont & 0xC0) != 0x80) {
-                    throw new ProtocolException("invalid UTF-8 continuation byte at " + (i - 1));
+                    throw new ProtocolException(ENGINE_IO, "invalid UTF-8 continuation byte at " + (i - 1));
                 }
                 cp = (cp << 6) | (cont & 0x3F);
             }
             if (cp < min || cp > 0x10FFFF) {
-                throw new ProtocolException("invalid UTF-8 sequence ending at " + (i - 1));
+                throw new ProtocolException(ENGINE_IO, "invalid UTF-8 sequence ending at " + (i - 1));
             }
             if (cp >= 0xD800 && cp <= 0xDFFF) {
                 cp = 0xFFFD;

@@ -1,5 +1,7 @@
 package io.socketee.internal.protocol.json;
 
+import static io.socketee.internal.protocol.ProtocolException.Kind.JSON;
+
 import io.socketee.internal.protocol.ProtocolException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -313,7 +315,7 @@ public final class JsonParser {
 
     private ProtocolException error(String what) {
         String at = pos < end ? "'" + printable(s.charAt(pos)) + "'" : "end of input";
-        return new ProtocolException("JSON: " + what + " at position " + pos + " (" + at + ")");
+        return new ProtocolException(JSON, "JSON: " + what + " at position " + pos + " (" + at + ")");
     }
 
     private static String printable(char c) {

@@ -1,5 +1,7 @@
 package io.socketee.internal.protocol.socketio;
 
+import static io.socketee.internal.protocol.ProtocolException.Kind.SOCKET_IO;
+
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.json.JsonParser;
@@ -108,7 +110,7 @@ public final class SocketIoDecoder {
     public Optional<SocketIoPacket> addText(String text) {
         if (pending != null) {
             pending = null;
-            throw new ProtocolException("got plaintext data when reconstructing a packet");
+            throw new ProtocolException(SOCKET_IO, "got plaintext data when reconstructing a packet");
         }
         return Optional.ofNullable(decodeString(text));
     }
@@ -124,7 +126,7 @@ public final class SocketIoDecoder {
         Objects.requireNonNull(data, "data");
         Pending p = pending;
         if (p == null) {
-            throw new ProtocolException("got binary data when not reconstructing a packet");
+            throw new ProtocolException(SOCKET_IO, "got binary data when not reconstructing a packet");
         }
         p.buffers().add(data);
         if (p.buffers().size() < p.expected()) {
@@ -138,11 +140,11 @@ public final class SocketIoDecoder {
     /** Decodes a text packet; null when it is a binary header (then {@link #pending} is set). */
     private SocketIoPacket decodeString(String s) {
         if (s.isEmpty()) {
-            throw new ProtocolException("empty Socket.IO packet");
+            throw new ProtocolException(SOCKET_IO, "empty Socket.IO packet");
         }
         char c = s.charAt(0);
         if (c < '0' || c > '6') {
-            throw new ProtocolException("unknown packet type " + printable(c));
+            throw new ProtocolException(SOCKET_IO, "unknown packet type " + printable(c));
         }
         SocketIoPacketType type = SocketIoPacketType.values()[c - '0'];
         boolean binary = type == SocketIoPacketType.BINARY_EVENT || type == SocketIoPacketType.BINARY_ACK;
@@ -175,31 +177,31 @@ public final class SocketIoDecoder {
 
     private int attachmentCount(String s, int from, int dash) {
         if (dash < 0 || dash == from || dash - from > 10) {
-            throw new ProtocolException("Illegal attachments");
+            throw new ProtocolException(SOCKET_IO, "Illegal attachments");
         }
         long n = 0;
         for (int i = from; i < dash; i++) {
             if (!isDigit(s.charAt(i))) {
-                throw new ProtocolException("Illegal attachments");
+                throw new ProtocolException(SOCKET_IO, "Illegal attachments");
             }
             n = n * 10 + (s.charAt(i) - '0');
         }
         if (n < 1) {
-            throw new ProtocolException("Illegal attachments");
+            throw new ProtocolException(SOCKET_IO, "Illegal attachments");
         }
         if (n > maxAttachments) {
-            throw new ProtocolException("too many attachments: " + n + " > " + maxAttachments);
+            throw new ProtocolException(SOCKET_IO, "too many attachments: " + n + " > " + maxAttachments);
         }
         return (int) n;
     }
 
     private static long ackId(String s, int from, int to) {
         if (to - from > 16) {
-            throw new ProtocolException("ack id too large");
+            throw new ProtocolException(SOCKET_IO, "ack id too large");
         }
         long id = Long.parseLong(s, from, to, 10);
         if (id > MAX_SAFE_INTEGER) {
-            throw new ProtocolException("ack id too large");
+            throw new ProtocolException(SOCKET_IO, "ack id too large");
         }
         return id;
     }
@@ -207,16 +209,16 @@ public final class SocketIoDecoder {
     private Json payload(SocketIoPacketType type, String s, int pos) {
         char c = s.charAt(pos);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            throw new ProtocolException("whitespace before payload");
+            throw new ProtocolException(SOCKET_IO, "whitespace before payload");
         }
         Json data;
         try {
             data = JsonParser.parse(s, pos, s.length(), maxDepth);
         } catch (ProtocolException e) {
-            throw new ProtocolException("invalid payload: " + e.getMessage());
+            throw new ProtocolException(SOCKET_IO, "invalid payload: " + e.getMessage());
         }
         if (!isPayloadValid(type, data)) {
-            throw new ProtocolException("invalid payload for " + type);
+            throw new ProtocolException(SOCKET_IO, "invalid payload for " + type);
         }
         return data;
     }
@@ -281,7 +283,7 @@ public final class SocketIoDecoder {
                 return (int) v;
             }
         }
-        throw new ProtocolException("illegal attachments: bad placeholder num " + num);
+        throw new ProtocolException(SOCKET_IO, "illegal attachments: bad placeholder num " + num);
     }
 
     private static boolean isDigit(char c) {

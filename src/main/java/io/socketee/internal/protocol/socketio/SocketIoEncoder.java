@@ -1,6 +1,5 @@
 package io.socketee.internal.protocol.socketio;
 
-import io.socketee.internal.protocol.engine.EnginePacket;
 import io.socketee.internal.protocol.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,21 +34,6 @@ public final class SocketIoEncoder {
         public Encoded {
             Objects.requireNonNull(text, "text");
             attachments = List.copyOf(attachments);
-        }
-
-        /** Whether the packet has attachments (BINARY_EVENT or BINARY_ACK). */
-        public boolean isBinary() {
-            return !attachments.isEmpty();
-        }
-
-        /** The Engine.IO messages to send, in order: the text, then one per attachment. */
-        public List<EnginePacket> toEnginePackets() {
-            List<EnginePacket> packets = new ArrayList<>(1 + attachments.size());
-            packets.add(EnginePacket.message(text));
-            for (byte[] a : attachments) {
-                packets.add(new EnginePacket.Binary(a));
-            }
-            return List.copyOf(packets);
         }
     }
 

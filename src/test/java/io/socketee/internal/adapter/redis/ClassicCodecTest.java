@@ -157,7 +157,8 @@ class ClassicCodecTest {
     @Test
     void malformedOrUnknownMessagesAreProtocolErrors() {
         for (String bad : new String[] {"{", "{\"type\":99}", "{\"type\":\"x\"}", "{\"type\":5}", "[1,2]"}) {
-            assertThrows(ProtocolException.class, () -> ClassicCodec.decodeRequest(utf8(bad)), bad);
+            ProtocolException e = assertThrows(ProtocolException.class, () -> ClassicCodec.decodeRequest(utf8(bad)), bad);
+            assertEquals(ProtocolException.Kind.CLUSTER, e.kind(), "bad JSON too is a bad cluster message: " + bad);
         }
         assertThrows(ProtocolException.class, () -> ClassicCodec.decodeBroadcast(HEX.parseHex("93a1")));
         assertThrows(ProtocolException.class, () -> ClassicCodec.decodeBroadcast(HEX.parseHex("c0")));

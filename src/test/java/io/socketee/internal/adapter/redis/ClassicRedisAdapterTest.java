@@ -238,6 +238,23 @@ class ClassicRedisAdapterTest {
     }
 
     @Test
+    void fetchSocketsFailsWithAnIoExceptionWhenANodeDescribesASocketBadly() {
+        RedisBus rogue = redis.node();
+        rogue.subscribe(List.of(), List.of("socket.io-request#/#"), (channel, message) -> {
+            String requestId = ((ClassicMessage.FetchSockets) ClassicCodec.decodeRequest(message)).requestId();
+            rogue.publish("socket.io-response#/#", ("{\"requestId\":\"" + requestId + "\",\"sockets\":[42]}")
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        CompletableFuture<List<RemoteSocket>> found = a.fx.server.fetchSockets().toCompletableFuture();
+        redis.deliverAll();
+
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, found::get);
+        IoException failure = assertInstanceOf(IoException.class, e.getCause(),
+                "the application sees SocketEE's exception root, never the codec's own type");
+        assertEquals("socket: not an object", failure.getMessage());
+    }
+
+    @Test
     void aMalformedMessageIsDroppedAndTheNextOneStillArrives() {
         FakeEngineSocket onB = b.client();
         redis.publish("socket.io#/#", "not msgpack at all".getBytes(StandardCharsets.UTF_8));

@@ -66,7 +66,8 @@ class MsgpackTest {
     @Test
     void truncatedOversizedOrTrailingInputIsAProtocolError() {
         for (String bad : new String[] {"", "a5616263", "dc0005", "dbffffffff61", "c1", "0000", "c4"}) {
-            assertThrows(ProtocolException.class, () -> Msgpack.decode(HEX.parseHex(bad)), bad);
+            ProtocolException e = assertThrows(ProtocolException.class, () -> Msgpack.decode(HEX.parseHex(bad)), bad);
+            assertEquals(ProtocolException.Kind.CLUSTER, e.kind(), bad);
         }
         byte[] deep = new byte[Msgpack.MAX_DEPTH + 2];
         java.util.Arrays.fill(deep, (byte) 0x91);

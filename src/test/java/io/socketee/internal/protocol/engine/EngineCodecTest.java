@@ -60,7 +60,8 @@ class EngineCodecTest {
     @Test
     void rejectsMalformedTextFrames() {
         for (String s : new String[] {"", "x", "7", "9", " 4", "bA", "b4AQID"}) {
-            assertThrows(ProtocolException.class, () -> EngineCodec.decodeText(s, V4), s);
+            ProtocolException e = assertThrows(ProtocolException.class, () -> EngineCodec.decodeText(s, V4), s);
+            assertEquals(ProtocolException.Kind.ENGINE_IO, e.kind(), s);
         }
         for (String s : new String[] {"", "x", "7", "b", "bAQID", "b2AQID", "b4A"}) {
             assertThrows(ProtocolException.class, () -> EngineCodec.decodeText(s, V3), s);

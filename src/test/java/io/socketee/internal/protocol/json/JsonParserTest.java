@@ -56,6 +56,7 @@ class JsonParserTest {
     void errorMessageNamesThePosition() {
         ProtocolException e = assertThrows(ProtocolException.class, () -> JsonParser.parse("[1,x]", 8));
         assertTrue(e.getMessage().contains("position 3"), e.getMessage());
+        assertEquals(ProtocolException.Kind.JSON, e.kind());
     }
 
     @Test

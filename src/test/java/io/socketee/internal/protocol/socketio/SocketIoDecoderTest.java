@@ -79,7 +79,8 @@ class SocketIoDecoderTest {
             "5-", "51-[\"connect\"]", "61-{}",
         };
         for (String s : bad) {
-            assertThrows(ProtocolException.class, () -> decoder.addText(s), s);
+            ProtocolException e = assertThrows(ProtocolException.class, () -> decoder.addText(s), s);
+            assertEquals(ProtocolException.Kind.SOCKET_IO, e.kind(), "a bad JSON payload too is a bad packet: " + s);
             assertFalse(decoder.isReconstructing(), s);
         }
     }

@@ -2,12 +2,10 @@ package io.socketee.internal.protocol.socketio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketee.internal.protocol.engine.EnginePacket;
 import io.socketee.internal.protocol.json.Json;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,7 @@ class SocketIoEncoderTest {
 
     private static String text(SocketIoPacketType type, String nsp, long id, Json data) {
         SocketIoEncoder.Encoded e = SocketIoEncoder.encode(new SocketIoPacket(type, nsp, id, data));
-        assertFalse(e.isBinary());
+        assertEquals(List.of(), e.attachments(), "a packet without binary data has no attachments");
         return e.text();
     }
 
@@ -88,15 +86,15 @@ class SocketIoEncoderTest {
     }
 
     @Test
-    void encodedPacketIsReusableAsEngineMessages() {
+    void encodedPacketCannotChangeSoOneEncodingServesEveryClientOfABroadcast() {
         SocketIoEncoder.Encoded e = SocketIoEncoder.encode(new SocketIoPacket(SocketIoPacketType.EVENT, "/", NO_ID,
                 Json.arr(Json.of("bin"), bin(1), bin(2))));
-        assertTrue(e.isBinary());
-        List<EnginePacket> packets = e.toEnginePackets();
-        assertEquals(List.of(EnginePacket.message(e.text()), new EnginePacket.Binary(new byte[] {1}),
-                new EnginePacket.Binary(new byte[] {2})), packets);
-        assertEquals(packets, e.toEnginePackets());
         assertThrows(UnsupportedOperationException.class, () -> e.attachments().add(new byte[0]));
+
+        List<byte[]> attachments = new ArrayList<>(e.attachments());
+        SocketIoEncoder.Encoded copy = new SocketIoEncoder.Encoded(e.text(), attachments);
+        attachments.clear();
+        assertEquals(2, copy.attachments().size(), "the record keeps its own copy of the list");
     }
 
     @Test

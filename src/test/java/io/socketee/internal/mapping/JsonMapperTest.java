@@ -1,4 +1,4 @@
-package io.socketee.internal.sio;
+package io.socketee.internal.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

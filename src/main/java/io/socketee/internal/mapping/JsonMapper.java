@@ -1,4 +1,4 @@
-package io.socketee.internal.sio;
+package io.socketee.internal.mapping;
 
 import io.socketee.IoException;
 import io.socketee.internal.protocol.ProtocolException;
@@ -204,7 +204,7 @@ public final class JsonMapper implements AutoCloseable {
     }
 
     /** {@code json} with each binary leaf replaced by an array of its (signed) bytes, JSON-B's default. */
-    static Json binaryAsBytes(Json json) {
+    public static Json binaryAsBytes(Json json) {
         if (json instanceof Json.Bin b) {
             byte[] bytes = b.bytes();
             List<Json> items = new ArrayList<>(bytes.length);

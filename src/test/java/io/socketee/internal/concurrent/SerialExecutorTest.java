@@ -1,4 +1,4 @@
-package io.socketee.internal.sio;
+package io.socketee.internal.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

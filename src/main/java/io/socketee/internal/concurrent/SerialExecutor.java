@@ -1,4 +1,4 @@
-package io.socketee.internal.sio;
+package io.socketee.internal.concurrent;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -50,7 +50,7 @@ public final class SerialExecutor implements Executor {
     }
 
     /** Whether the calling thread is running one of this executor's tasks right now. */
-    boolean inCurrentThread() {
+    public boolean inCurrentThread() {
         return runner == Thread.currentThread();
     }
 
@@ -91,7 +91,7 @@ public final class SerialExecutor implements Executor {
         try {
             task.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a Socket.IO task failed", e);
+            LOG.log(Level.WARNING, "a serially executed task failed", e);
         }
     }
 }

@@ -1,0 +1,63 @@
+package io.socketee.internal.sio;
+
+import io.socketee.Namespace;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What every namespace registers in the same way, a namespace with sockets
+ * ({@link SioNamespace}) and a dynamic parent ({@link ParentNamespace}) alike: its name, its
+ * connection middleware, its connection listeners and its server-side listeners.
+ *
+ * <p>Thread-safe: the name is final and the registrations are concurrent collections, which
+ * callers iterate over snapshots of.
+ */
+abstract class AbstractNamespace extends DelegatingOperator implements Namespace {
+    private final String name;
+    private final List<Middleware> middleware = new CopyOnWriteArrayList<>();
+    private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final ServerSideListeners serverSide = new ServerSideListeners();
+
+    AbstractNamespace(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Namespace onConnection(ConnectionListener listener) {
+        connectionListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public final Namespace use(Middleware m) {
+        middleware.add(Objects.requireNonNull(m, "middleware"));
+        return this;
+    }
+
+    @Override
+    public final Namespace onServerSideEmit(String event, ServerSideListener listener) {
+        serverSide.add(event, listener);
+        return this;
+    }
+
+    /** The connection middleware, in registration order. */
+    final List<Middleware> middleware() {
+        return middleware;
+    }
+
+    /** The connection listeners, in registration order. */
+    final List<ConnectionListener> connectionListeners() {
+        return connectionListeners;
+    }
+
+    /** The listeners of events sent by other servers with {@code serverSideEmit}. */
+    final ServerSideListeners serverSide() {
+        return serverSide;
+    }
+}
