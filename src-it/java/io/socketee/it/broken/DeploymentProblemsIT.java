@@ -48,6 +48,9 @@ public class DeploymentProblemsIT {
             "SOCKETEE-HANDLER-007 io.socketee.it.broken.app.BadController.later: @ObservesAsync @OnEvent is never called",
             "SOCKETEE-HANDLER-008 io.socketee.it.broken.app.BadController.chatEvents: an Event qualified with @OnEvent",
             "SOCKETEE-CONFIG-001 socketio.pingInterval=soon",
+            "SOCKETEE-CONFIG-002 socketio.namespace./.connectionMiddlware is not a SocketEE setting; did you mean"
+                    + " socketio.namespace./.connectionMiddleware?",
+            "SOCKETEE-CONFIG-002 socketio.trasnports is not a SocketEE setting; did you mean socketio.transports?",
             "SOCKETEE-MIDDLEWARE-001 namespace /: no connection middleware named \"nobody\"",
             "SOCKETEE-ROUTE-002 namespace / route \"chat\"",
             "SOCKETEE-ROUTE-001 namespace / route \"ping\" -> missing#ping",

@@ -93,7 +93,8 @@ public record SocketIoConfig(
 
     /**
      * As {@link #read(Function)}, with the names of every configured property, from which the
-     * routes ({@code socketio.namespace.<name>.route.<event>}) are found.
+     * routes ({@code socketio.namespace.<name>.route.<event>}) are found and among which every
+     * {@code socketio.} key SocketEE does not know is a problem (see {@link UnknownKeys}).
      */
     public static SocketIoConfig read(Function<String, Optional<String>> source, Iterable<String> propertyNames) {
         Reader r = new Reader(source);
@@ -150,6 +151,7 @@ public record SocketIoConfig(
         }
         Optional<RedisSettings> redis = redis(r);
         boolean inlineHandlers = r.bool(ConfigKeys.INLINE_HANDLERS);
+        r.problems.addAll(UnknownKeys.problems(propertyNames, r.list(ConfigKeys.NAMESPACES), REMOVED_KEYS.keySet()));
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,

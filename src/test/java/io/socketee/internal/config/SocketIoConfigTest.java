@@ -103,11 +103,56 @@ class SocketIoConfigTest {
         assertTrue(e.getMessage().contains("socketio.namespaces=chat: a namespace must start with '/'"), e.getMessage());
     }
 
+    /** Reads with every key of {@code values} as a configured property name. */
+    private static SocketIoConfig readAll(Map<String, String> values) {
+        return SocketIoConfig.read(k -> Optional.ofNullable(values.get(k)), values.keySet());
+    }
+
+    @Test
+    void aMisspelledKeyFailsNamingTheKeyItResembles() {
+        IoException e = assertThrows(IoException.class, () -> readAll(Map.of("socketio.namespaces", "/chat",
+                "socketio.namespace./chat.connectionMiddlware", "token", "socketio.trasnports", "websocket")));
+        String m = e.getMessage();
+        assertTrue(m.contains("SOCKETEE-CONFIG-002 socketio.namespace./chat.connectionMiddlware is not a SocketEE setting;"
+                + " did you mean socketio.namespace./chat.connectionMiddleware?"), m);
+        assertTrue(m.contains("SOCKETEE-CONFIG-002 socketio.trasnports is not a SocketEE setting;"
+                + " did you mean socketio.transports?"), m);
+    }
+
+    @Test
+    void environmentVariablesAreCheckedInTheFormMicroProfileConfigMapsThemTo() {
+        Map<String, String> ok = Map.of("SOCKETIO_PINGINTERVAL", "1000", "SOCKETIO_NAMESPACES", "/chat",
+                "SOCKETIO_NAMESPACE__CHAT_PACKETMIDDLEWARE", "", "SOCKETIO_NAMESPACE__CHAT_ROUTE_HELLO", "", "PATH", "/bin");
+        // MicroProfile Config finds SOCKETIO_NAMESPACES when asked for socketio.namespaces
+        assertEquals("/socket.io", SocketIoConfig.read(k -> k.equals("socketio.namespaces") ? Optional.of("/chat")
+                : Optional.empty(), List.copyOf(ok.keySet())).path(),
+                "known keys, a route and unrelated variables pass");
+        IoException e = assertThrows(IoException.class,
+                () -> SocketIoConfig.read(k -> Optional.empty(), List.of("SOCKETIO_PINGINTERVALL")));
+        assertTrue(e.getMessage().contains("SOCKETIO_PINGINTERVALL is not a SocketEE setting; did you mean"
+                + " socketio.pingInterval?"), e.getMessage());
+    }
+
+    @Test
+    void keysOfANamespaceThatIsNotListedFail() {
+        IoException e = assertThrows(IoException.class, () -> readAll(Map.of("socketio.namespaces", "/egg",
+                "socketio.namespace./other.route.x", "a#b", "socketio.namespace./chat.connectionMiddleware", "auth")));
+        String m = e.getMessage();
+        assertTrue(m.contains("socketio.namespace./other.route.x is not a SocketEE setting (namespace /other is not listed"
+                + " in socketio.namespaces)"), m);
+        assertTrue(m.contains("socketio.namespace./chat.connectionMiddleware is not a SocketEE setting (namespace /chat"), m);
+    }
+
+    @Test
+    void otherPropertiesAreNoneOfSocketEesBusiness() {
+        assertEquals(Duration.ofMillis(25_000), readAll(Map.of("mp.messaging.x", "1", "socketio", "y",
+                "socketiox.a", "b")).engine().pingInterval());
+    }
+
     @Test
     void routesAreFoundAmongThePropertyNamesAndBadTargetsReported() {
         Map<String, String> values = Map.of("socketio.namespaces", "/egg", "socketio.namespace./egg.route.exchange",
-                "nsp#exchange", "socketio.namespace./egg.route.ping", "com.example.Pings#ping",
-                "socketio.namespace./other.route.x", "a#b");
+                "nsp#exchange", "socketio.namespace./egg.route.ping", "com.example.Pings#ping");
         SocketIoConfig c = SocketIoConfig.read(k -> Optional.ofNullable(values.get(k)), values.keySet());
         assertEquals(Map.of("exchange", "nsp#exchange", "ping", "com.example.Pings#ping"), c.namespaces().get(0).routes());
         Map<String, String> bad = Map.of("socketio.namespaces", "/", "socketio.namespace./.route.e", "nohash",

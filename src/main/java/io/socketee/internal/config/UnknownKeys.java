@@ -1,0 +1,134 @@
+package io.socketee.internal.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the configured properties under {@code socketio.} that SocketEE does not read: a typo
+ * such as {@code socketio.namespace./chat.connectionMiddlware} would otherwise deploy cleanly and
+ * silently drop what its author asked for. Checks the property names as written and their
+ * environment-variable forms ({@code SOCKETIO_PINGINTERVAL}, as MicroProfile Config maps them),
+ * and per-namespace keys of namespaces that {@code socketio.namespaces} does not list. Each
+ * problem names the nearest known key when one is close.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class UnknownKeys {
+    private static final String PREFIX = "socketio.";
+    private static final String ENV_PREFIX = "SOCKETIO_";
+    private static final String NAMESPACE_PREFIX = "socketio.namespace.";
+
+    private UnknownKeys() {
+    }
+
+    /**
+     * The problems, one line each with message id {@code SOCKETEE-CONFIG-002}.
+     *
+     * @param propertyNames every configured property name (all sources)
+     * @param namespaces the namespaces listed in {@code socketio.namespaces}
+     * @param removed keys of earlier versions, reported on their own
+     */
+    static List<String> problems(Iterable<String> propertyNames, List<String> namespaces, Iterable<String> removed) {
+        Map<String, String> known = knownKeys(namespaces); // environment form -> key
+        for (String r : removed) {
+            known.put(envForm(r), r);
+        }
+        List<String> problems = new ArrayList<>();
+        for (String name : propertyNames) {
+            boolean env = name.startsWith(ENV_PREFIX);
+            if (!env && !name.startsWith(PREFIX)) {
+                continue;
+            }
+            String form = envForm(name);
+            if ((env ? known.containsKey(form) : known.containsValue(name)) || isRoute(name, namespaces, env)) {
+                continue;
+            }
+            problems.add("SOCKETEE-CONFIG-002 " + name + " is not a SocketEE setting" + why(name, namespaces, env)
+                    + nearest(form, known).map(k -> "; did you mean " + k + "?").orElse(""));
+        }
+        return problems;
+    }
+
+    /** Every key SocketEE reads, per-namespace ones expanded for the listed namespaces. */
+    private static Map<String, String> knownKeys(List<String> namespaces) {
+        Map<String, String> known = new LinkedHashMap<>();
+        for (ConfigKeys k : ConfigKeys.values()) {
+            if (!k.key().contains("<")) {
+                known.put(envForm(k.key()), k.key());
+            } else if (!k.key().contains("<event>")) {
+                for (String nsp : namespaces) {
+                    known.put(envForm(k.key(nsp)), k.key(nsp));
+                }
+            }
+        }
+        return known;
+    }
+
+    /** Whether {@code name} routes an event of a listed namespace. */
+    private static boolean isRoute(String name, List<String> namespaces, boolean env) {
+        for (String nsp : namespaces) {
+            String prefix = ConfigKeys.NAMESPACE_ROUTE.key(nsp).replace("<event>", "");
+            if (env ? name.startsWith(envForm(prefix)) && name.length() > envForm(prefix).length()
+                    : name.startsWith(prefix) && name.length() > prefix.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A hint for a per-namespace key of a namespace that is not listed. */
+    private static String why(String name, List<String> namespaces, boolean env) {
+        if (env || !name.startsWith(NAMESPACE_PREFIX)) {
+            return "";
+        }
+        for (String suffix : List.of(".connectionMiddleware", ".packetMiddleware", ".route.")) {
+            int at = name.indexOf(suffix, NAMESPACE_PREFIX.length());
+            if (at > 0) {
+                String nsp = name.substring(NAMESPACE_PREFIX.length(), at);
+                if (!namespaces.contains(nsp)) {
+                    return " (namespace " + nsp + " is not listed in socketio.namespaces)";
+                }
+            }
+        }
+        return "";
+    }
+
+    /** The environment-variable form MicroProfile Config maps a key to. */
+    static String envForm(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** The known key closest to {@code form}, if a few edits away. */
+    private static Optional<String> nearest(String form, Map<String, String> known) {
+        return known.entrySet().stream()
+                .map(e -> Map.entry(distance(form, e.getKey()), e.getValue()))
+                .filter(e -> e.getKey() <= Math.max(2, form.length() / 5))
+                .min(Comparator.comparing(Map.Entry<Integer, String>::getKey))
+                .map(Map.Entry::getValue);
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
