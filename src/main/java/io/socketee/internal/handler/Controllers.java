@@ -72,9 +72,12 @@ public final class Controllers {
         });
     }
 
-    /** One namespace's handlers with their instances, by kind and event. */
+    /**
+     * One namespace's handlers with their instances, by kind and event, and the sockets whose
+     * bad arguments were already logged (weakly held: a socket that is gone is forgotten).
+     */
     private record Bound(Map<String, List<Call>> events, List<Call> connect, List<Call> disconnecting,
-            List<Call> disconnect, List<Call> errors) {
+            List<Call> disconnect, List<Call> errors, Set<Socket> misbehaving) {
 
         static Bound of(List<HandlerMethod> list, Function<HandlerMethod, Object> instances) {
             Map<String, List<Call>> events = new LinkedHashMap<>();
@@ -94,7 +97,8 @@ public final class Controllers {
             }
             events.replaceAll((k, v) -> List.copyOf(v));
             return new Bound(Map.copyOf(events), List.copyOf(connect), List.copyOf(disconnecting),
-                    List.copyOf(disconnect), List.copyOf(errors));
+                    List.copyOf(disconnect), List.copyOf(errors),
+                    java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>())));
         }
 
         void attach(Socket socket) {
@@ -142,8 +146,17 @@ public final class Controllers {
         }
 
         private void fail(Call c, SocketEvent event, Throwable e) {
-            LOG.log(Level.WARNING, "SOCKETEE-HANDLER-010 handler " + c.handler().describe() + " of \""
-                    + event.name() + "\" on " + event.socket().id() + " failed", e);
+            if (e instanceof InvalidArgumentsException) {
+                // the client's mistake: one line per connection, at a level left off by default
+                if (misbehaving.add(event.socket())) {
+                    LOG.fine(() -> "SOCKETEE-HANDLER-011 " + event.socket().id() + " sent \"" + event.name()
+                            + "\" with arguments that do not fit " + c.handler().describe() + ": "
+                            + e.getCause().getMessage() + " (further ones from this connection are not logged)");
+                }
+            } else {
+                LOG.log(Level.WARNING, "SOCKETEE-HANDLER-010 handler " + c.handler().describe() + " of \""
+                        + event.name() + "\" on " + event.socket().id() + " failed", e);
+            }
             String message = e instanceof IoException ? String.valueOf(e.getMessage()) : INTERNAL_ERROR;
             event.ack().ifPresent(a -> a.send(Map.of("error", message)));
             if (c.handler().kind() != HandlerKind.ERROR && !errors.isEmpty()) {

@@ -55,7 +55,7 @@ public record HandlerMethod(Class<?> beanClass, Method method, HandlerKind kind,
                 values[i] = arguments.get(i).resolve(event);
             } catch (io.socketee.IoException e) {
                 // the client sees this message: say what, not the Java types
-                throw new io.socketee.IoException("invalid arguments", e);
+                throw new InvalidArgumentsException(e);
             }
         }
         try {

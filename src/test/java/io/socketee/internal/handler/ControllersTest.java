@@ -127,6 +127,45 @@ class ControllersTest {
     }
 
     @Test
+    void aClientsBadArgumentsLogOneFineLinePerConnectionWithoutAStackTraceAndAHandlersFailureAWarning() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Controllers.class.getName());
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level saved = log.getLevel();
+        log.setLevel(java.util.logging.Level.ALL);
+        log.addHandler(capture);
+        try {
+            for (int i = 0; i < 5; i++) {
+                conn.receive("2" + i + "[\"add\",\"not a point\",1]");
+            }
+            assertEquals(1, records.size(), "one line for five bad packets of one connection");
+            assertEquals(java.util.logging.Level.FINE, records.get(0).getLevel());
+            assertEquals(null, records.get(0).getThrown(), "no stack trace");
+            assertTrue(records.get(0).getMessage().startsWith("SOCKETEE-HANDLER-011"), records.get(0).getMessage());
+
+            conn.receive("2[\"boom\"]");
+            assertEquals(java.util.logging.Level.WARNING, records.get(1).getLevel(), "the application's own failure");
+            assertTrue(records.get(1).getThrown() != null);
+        } finally {
+            log.removeHandler(capture);
+            log.setLevel(saved);
+        }
+    }
+
+    @Test
     void disconnectingSeesTheRoomsThenDisconnectTheReason() {
         conn.drop("transport close");
         assertEquals(List.of("connect /", "disconnecting transport close rooms=1", "disconnect transport close"),
