@@ -46,6 +46,21 @@ public class DeploymentSmokeIT {
         assertEquals("ok", response.body());
     }
 
+    /** SocketEE's checks on the server's own MicroProfile Health endpoints: both up. */
+    @Test
+    public void livenessAndReadinessReportSocketEeUp() throws Exception {
+        for (String kind : new String[] {"live", "ready"}) {
+            URI uri = ItServer.health(deploymentUrl, kind);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = response.body().replaceAll("\\s", "");
+            assertTrue(body.contains("\"name\":\"socketee\"") && body.contains("\"status\":\"UP\""),
+                    uri + " answered " + response.statusCode() + " " + response.body());
+            assertEquals(200, response.statusCode(), uri + ": " + response.body());
+        }
+    }
+
     @Test
     public void testWarCarriesLibraryAsJarWithClientBundle() {
         WebArchive war = ItDeployment.testApp();

@@ -50,10 +50,15 @@ public final class ItServer {
      * {@code /health/ready} on the HTTP port, WildFly on its management port.
      */
     public static URI readiness(URL reported) {
+        return health(reported, "ready");
+    }
+
+    /** The server's MicroProfile Health endpoint of one kind ("ready", "live"), where {@link #readiness} is. */
+    public static URI health(URL reported, String kind) {
         if (System.getProperty("arquillian.launch", "").startsWith("wildfly")) {
             return URI.create("http://127.0.0.1:" + Integer.getInteger("socketee.it.wildfly.managementPort", 9990)
-                    + "/health/ready");
+                    + "/health/" + kind);
         }
-        return URI.create("http://" + reported.getHost() + ":" + reported.getPort() + "/health/ready");
+        return URI.create("http://" + reported.getHost() + ":" + reported.getPort() + "/health/" + kind);
     }
 }

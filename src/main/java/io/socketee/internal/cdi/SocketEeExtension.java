@@ -146,7 +146,7 @@ public class SocketEeExtension implements Extension {
         return p.getAnnotations().stream().anyMatch(a -> HandlerKind.of(a).isPresent());
     }
 
-    /** Registers the readiness check where the server has MicroProfile Health. */
+    /** Registers the readiness and liveness checks where the server has MicroProfile Health. */
     void onBeans(@Observes jakarta.enterprise.inject.spi.AfterBeanDiscovery abd) {
         try {
             Class.forName("org.eclipse.microprofile.health.HealthCheck", false, SocketEeExtension.class.getClassLoader());
@@ -154,6 +154,7 @@ public class SocketEeExtension implements Extension {
             return; // no MicroProfile Health here: no check
         }
         ReadinessCheck.register(abd);
+        LivenessCheck.register(abd);
     }
 
     void onValidation(@Observes AfterDeploymentValidation adv, BeanManager beans) {

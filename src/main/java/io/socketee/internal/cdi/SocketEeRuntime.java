@@ -50,6 +50,7 @@ public class SocketEeRuntime {
     jakarta.enterprise.inject.Instance<io.socketee.adapter.AdapterFactory> customAdapters;
 
     private final ClusterStatus clusterStatus = new ClusterStatus();
+    private final Pulse pulse = new Pulse();
     private HandlerInstances handlerInstances;
     private SocketIoConfig config;
     private ScheduledExecutorService scheduler;
@@ -83,6 +84,7 @@ public class SocketEeRuntime {
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);
         io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
+        pulse.start(scheduler, workers);
         engine = idGenerator.isResolvable()
                 ? new EngineServer(engineOptions(), sio, scheduler, workers, new GeneratedIds(idGenerator.get()))
                 : new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
@@ -109,6 +111,11 @@ public class SocketEeRuntime {
         return redis;
     }
 
+    /** The beat of the timer and worker threads, for the liveness check. */
+    Pulse pulse() {
+        return pulse;
+    }
+
     /** Whether this server reaches its cluster: always with the in-memory adapter; with Redis, while subscribed. */
     ClusterStatus clusterStatus() {
         return clusterStatus;
@@ -128,6 +135,7 @@ public class SocketEeRuntime {
     @PreDestroy
     void stop() {
         clusterStatus.stopped();
+        pulse.stop();
         if (sio != null) {
             sio.close();
         }

@@ -323,7 +323,7 @@ final class EngineSession implements EngineSocket {
         if (state == State.CLOSED) {
             return;
         }
-        LOG.fine(() -> "SOCKETEE-ENGINE-002 session " + id + ": client does not read its output (" + why
+        LOG.fine(() -> "SOCKETEE-ENGINE-003 session " + id + ": client does not read its output (" + why
                 + "); closing");
         closeWith("transport error", true);
     }
