@@ -376,6 +376,24 @@ final class EngineSession implements EngineSocket {
         flush();
     }
 
+    /**
+     * Sends a heartbeat packet (ping, or a v3 pong) ahead of the messages waiting for the client,
+     * so that a client that reads is never dropped because the server is behind with its
+     * messages. Not counted against the output bound. Call with the lock held.
+     */
+    void sendHeartbeat(EnginePacket packet) {
+        if (state == State.CLOSING || state == State.CLOSED) {
+            return;
+        }
+        if (transport.sendsUrgent()) {
+            transport.sendUrgent(packet);
+            return;
+        }
+        writeBuffer.add(0, packet);
+        bufferedBytes += size(packet);
+        flush();
+    }
+
     /** What a packet costs in the bounds: its payload, text counted in characters. */
     private static long size(EnginePacket packet) {
         return 1 + (packet instanceof EnginePacket.Binary b ? b.data().length

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
  * {@code pingInterval} and closes with "ping timeout" when no pong comes within
  * {@code pingTimeout}; the first other packet after a ping also refreshes the timeout once.
  * v3: the client pings; silence for {@code pingInterval + pingTimeout} closes the session.
+ * Pings and pongs go ahead of the messages waiting for the client ({@link EngineSession#sendHeartbeat}).
  *
  * <p>Guarded by the owning session's lock.
  */
@@ -44,7 +45,7 @@ final class Heartbeat {
     /** A v3 client's ping: answered with a pong, and the client has another full period. */
     void onClientPing() {
         expectWithin(interval() + timeout());
-        session.sendPacket(EnginePacket.of(EnginePacketType.PONG));
+        session.sendHeartbeat(EnginePacket.of(EnginePacketType.PONG));
     }
 
     /** A v4 client's pong: the next ping comes a full interval from now. */
@@ -67,7 +68,7 @@ final class Heartbeat {
                 return;
             }
             refreshed = false;
-            session.sendPacket(EnginePacket.of(EnginePacketType.PING));
+            session.sendHeartbeat(EnginePacket.of(EnginePacketType.PING));
             expectWithin(timeout());
         }), interval());
     }

@@ -24,6 +24,19 @@ abstract sealed class Transport permits PollingTransport, WebSocketTransport {
     abstract void send(List<EnginePacket> packets);
 
     /**
+     * Whether {@link #sendUrgent} can put a packet ahead of what the transport already holds
+     * (a WebSocket's queue); if not, the session puts it ahead in its own write buffer.
+     */
+    boolean sendsUrgent() {
+        return false;
+    }
+
+    /** Sends a heartbeat packet ahead of queued messages; only when {@link #sendsUrgent()}. */
+    void sendUrgent(EnginePacket packet) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
      * Closes the transport the graceful way (polling: a close packet on the next GET), then runs
      * {@code onClosed}.
      */

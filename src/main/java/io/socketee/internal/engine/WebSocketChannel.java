@@ -17,6 +17,12 @@ public interface WebSocketChannel {
     /** Queues a binary frame. The array must not be changed afterwards. */
     void sendBinary(byte[] data);
 
+    /**
+     * Queues a text frame ahead of every frame not yet being written (a heartbeat, which must
+     * not wait behind a backlog of messages); urgent frames keep their own order.
+     */
+    void sendUrgentText(String text);
+
     /** Closes the connection after the queued frames, with a close code and reason. */
     void close(int code, String reason);
 

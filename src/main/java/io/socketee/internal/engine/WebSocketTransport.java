@@ -37,6 +37,16 @@ final class WebSocketTransport extends Transport {
     }
 
     @Override
+    boolean sendsUrgent() {
+        return !closed;
+    }
+
+    @Override
+    void sendUrgent(EnginePacket packet) {
+        channel.sendUrgentText(io.socketee.internal.protocol.engine.EngineCodec.encodeText(packet, session.version()));
+    }
+
+    @Override
     void close(Runnable onClosed) {
         if (!closed) {
             closed = true;

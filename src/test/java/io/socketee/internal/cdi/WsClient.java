@@ -92,6 +92,11 @@ final class WsClient implements WebSocketChannel {
     }
 
     @Override
+    public void sendUrgentText(String text) {
+        frames.add(text);
+    }
+
+    @Override
     public void close(int code, String reason) {
         frames.add("<close " + code + " " + reason + ">");
     }

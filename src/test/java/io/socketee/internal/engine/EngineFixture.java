@@ -184,6 +184,16 @@ final class EngineFixture implements AutoCloseable {
             queued(data.length);
         }
 
+        /** Recorded among the frames and, apart, in {@link #urgent}. */
+        @Override
+        public void sendUrgentText(String text) {
+            urgent.add(text);
+            frames.add(text);
+            queued(text.length());
+        }
+
+        final List<String> urgent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         private void queued(long bytes) {
             if (reading) {
                 written.incrementAndGet();

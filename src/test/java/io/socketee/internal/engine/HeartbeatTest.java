@@ -60,4 +60,27 @@ class HeartbeatTest {
             assertEquals("close:transport error", f.nextEvent(sid));
         }
     }
+
+    @Test
+    void aWebSocketPingGoesAheadOfQueuedMessages() throws Exception {
+        try (EngineFixture f = new EngineFixture(FAST)) {
+            EngineFixture.Channel ws = new EngineFixture.Channel();
+            f.server.acceptWebSocket(EngineFixture.wsRequest("EIO=4&transport=websocket"), ws);
+            ws.next();
+            assertEquals("2", ws.next());
+            assertEquals(java.util.List.of("2"), ws.urgent, "sent as an urgent frame");
+        }
+    }
+
+    @Test
+    void aPollingPingComesFirstInItsBatchAheadOfWaitingMessages() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            EngineSession session = (EngineSession) f.connections.take();
+            session.sendText("waiting");
+            session.locked(() -> session.sendHeartbeat(io.socketee.internal.protocol.engine.EnginePacket.of(
+                    io.socketee.internal.protocol.engine.EnginePacketType.PING)));
+            assertEquals("2\u001e4waiting", f.get("EIO=4&transport=polling&sid=" + sid).await().text());
+        }
+    }
 }

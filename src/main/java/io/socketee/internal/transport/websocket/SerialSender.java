@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * A {@link WebSocketChannel} over a Jakarta {@link Session} that issues one asynchronous write at
  * a time, in call order: the next frame goes out only from the previous write's completion. Open
  * Liberty silently loses frames written concurrently, so every write to a session goes through
- * here. No method blocks its caller: sends only queue (the thread that finds the queue idle
+ * here. Heartbeats go ahead of queued messages ({@link #sendUrgentText}), so that a backlog never
+ * makes a healthy client miss its ping. No method blocks its caller: sends only queue (the thread that finds the queue idle
  * starts the asynchronous write), and a close of the container's session, which on Open Liberty
  * waits for a pending write (seen: 6 s for a peer that stopped reading), runs on the
  * {@code closer} executor, never on the thread that asked for it.
@@ -43,7 +44,9 @@ final class SerialSender implements WebSocketChannel {
     private final Session session;
     private final Executor closer;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-    /** Frames queued or being written; the thread that raises it from 0 owns the writing. */
+    /** Heartbeats, written before anything in {@link #queue}. */
+    private final ConcurrentLinkedQueue<Object> urgent = new ConcurrentLinkedQueue<>();
+    /** Frames queued (in either queue) or being written; the thread that raises it from 0 owns the writing. */
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
@@ -79,6 +82,11 @@ final class SerialSender implements WebSocketChannel {
     }
 
     @Override
+    public void sendUrgentText(String text) {
+        enqueue(urgent, text);
+    }
+
+    @Override
     public void close(int code, String reason) {
         enqueue(new Close(code, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason));
     }
@@ -105,11 +113,15 @@ final class SerialSender implements WebSocketChannel {
     }
 
     private void enqueue(Object frame) {
+        enqueue(queue, frame);
+    }
+
+    private void enqueue(ConcurrentLinkedQueue<Object> into, Object frame) {
         if (closed) {
             return;
         }
         pendingBytes.addAndGet(size(frame));
-        queue.add(frame);
+        into.add(frame);
         if (wip.getAndIncrement() == 0) {
             drain();
         }
@@ -118,7 +130,10 @@ final class SerialSender implements WebSocketChannel {
     /** Sends frames until one completes later; its completion resumes the loop. */
     private void drain() {
         do {
-            Object frame = queue.poll();
+            Object frame = urgent.poll();
+            if (frame == null) {
+                frame = queue.poll();
+            }
             if (frame instanceof Close c) {
                 end(c);
                 continue;
@@ -193,6 +208,7 @@ final class SerialSender implements WebSocketChannel {
     private void end(Close c) {
         closed = true;
         queue.clear();
+        urgent.clear();
         pendingBytes.set(0);
         closeLater(c);
     }

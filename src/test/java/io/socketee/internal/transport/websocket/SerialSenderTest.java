@@ -94,6 +94,19 @@ class SerialSenderTest {
     }
 
     @Test
+    void aHeartbeatGoesAheadOfQueuedMessagesButAfterTheOneBeingWritten() {
+        sender.sendText("a");
+        sender.sendText("b");
+        sender.sendText("c");
+        sender.sendUrgentText("2");
+        sender.sendUrgentText("2 again");
+        for (int i = 0; i < 4; i++) {
+            fake.completeOne();
+        }
+        assertEquals(List.of("async a", "async 2", "async 2 again", "async b", "async c"), fake.written);
+    }
+
+    @Test
     void pendingBytesCountWhatIsQueuedOrInFlightAndProgressCountsCompletions() {
         sender.sendText("abc");
         sender.sendBinary(new byte[5]);
