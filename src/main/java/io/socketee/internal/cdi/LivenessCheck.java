@@ -16,6 +16,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * <p>Registered by {@link SocketEeExtension} as a synthetic dependent bean, and only where the
  * server has the MicroProfile Health API: this class is never loaded elsewhere. Thread-safe.
  */
+@org.eclipse.microprofile.health.Liveness // not bean-defining: marks the class for servers that look for checks
 final class LivenessCheck implements HealthCheck {
 
     /** Adds the check to the deployment. */

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * server has the MicroProfile Health API: this class is never loaded elsewhere. It holds the
  * application's {@link ClusterStatus} itself, not a proxy. Thread-safe: reads volatile state.
  */
+@org.eclipse.microprofile.health.Readiness // not bean-defining: marks the class for servers that look for checks
 final class ReadinessCheck implements HealthCheck {
 
     /** Adds the check to the deployment. */

@@ -42,8 +42,6 @@ final class EngineSession implements EngineSocket {
     private final List<EnginePacket> writeBuffer = new ArrayList<>();
     /** The bytes in {@link #writeBuffer}; written under the lock, read by the sweep. */
     private volatile long bufferedBytes;
-    /** How many times the write buffer was handed to a transport; read by the sweep. */
-    private volatile long flushes;
     /** The sweep's last sight of progress and when it took it (the sweep's thread only). */
     private long watchedProgress;
     private long watchedSince;
@@ -406,7 +404,7 @@ final class EngineSession implements EngineSocket {
      */
     boolean stalled(long nowMillis, long timeoutMillis) {
         Transport t = transport;
-        long progress = flushes + t.progress();
+        long progress = t.progress();
         if (bufferedBytes + t.pendingBytes() == 0 || progress != watchedProgress) {
             watchedProgress = progress;
             watchedSince = nowMillis;
@@ -423,7 +421,6 @@ final class EngineSession implements EngineSocket {
         List<EnginePacket> batch = List.copyOf(writeBuffer); // usually one packet: no array
         writeBuffer.clear();
         bufferedBytes = 0;
-        flushes++;
         transport.send(batch);
         if (closeAfterDrain) {
             closeAfterDrain = false;

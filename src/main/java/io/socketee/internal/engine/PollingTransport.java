@@ -34,6 +34,8 @@ final class PollingTransport extends Transport {
     private ScheduledFuture<?> closeTimer;
     private boolean discarded;
     private boolean closed;
+    /** GETs answered with data: the progress of a polling client's output. */
+    private volatile long answered;
 
     PollingTransport(EngineSession session, boolean supportsBinary) {
         this.session = session;
@@ -166,9 +168,15 @@ final class PollingTransport extends Transport {
     }
 
     @Override
+    long progress() {
+        return answered;
+    }
+
+    @Override
     void send(List<EnginePacket> packets) {
         PollingExchange ex = pendingGet;
         pendingGet = null;
+        answered++;
         Runnable closing = shouldClose;
         if (closing != null) {
             packets = new ArrayList<>(packets);

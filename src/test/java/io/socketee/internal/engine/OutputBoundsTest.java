@@ -106,6 +106,24 @@ class OutputBoundsTest {
         }
     }
 
+    /** New packets queued behind a stuck write are not progress: only written ones are. */
+    @Test
+    void aStalledWebSocketThatKeepsGettingMessagesIsStillDroppedAtTheDeadline() throws Exception {
+        try (EngineFixture f = fixture(1 << 20)) {
+            EngineFixture.Channel ws = new EngineFixture.Channel();
+            String sid = openWebSocket(f, ws);
+            EngineSocket socket = f.connections.take();
+            ws.stopReading();
+            for (int ms = 0; ms < TIMEOUT.toMillis(); ms += 100) {
+                socket.sendText("more at " + ms);
+                f.server.dropStalledClients();
+                now.addAndGet(100);
+            }
+            f.server.dropStalledClients();
+            assertEquals("close:transport error", f.nextEvent(sid));
+        }
+    }
+
     @Test
     void progressRestartsTheWriteDeadline() throws Exception {
         try (EngineFixture f = fixture(1 << 20)) {
