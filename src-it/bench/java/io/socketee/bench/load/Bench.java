@@ -137,17 +137,18 @@ public final class Bench {
     private static Scenario create(String id) {
         return switch (id) {
             case "S1" -> new EchoScenario();
-            case "S2" -> new FanoutScenario(false);
+            case "S2" -> new FanoutScenario(FanoutScenario.Kind.WEBSOCKET);
             case "S3" -> new StormScenario();
             case "S4" -> new RateScenario();
-            case "S5" -> new FanoutScenario(true);
-            default -> throw new IllegalArgumentException("no scenario " + id + "; known: S1..S5");
+            case "S5" -> new FanoutScenario(FanoutScenario.Kind.POLLING);
+            case "S6" -> new FanoutScenario(FanoutScenario.Kind.WEBSOCKET_STALLED);
+            default -> throw new IllegalArgumentException("no scenario " + id + "; known: S1..S6");
         };
     }
 
     private static String brief(Map<String, Double> metrics) {
         StringBuilder sb = new StringBuilder();
-        metrics.forEach((k, v) -> sb.append(k.substring(3)).append('=').append(Report.format(v)).append("; "));
+        metrics.forEach((k, v) -> sb.append(k.substring(3)).append('=').append(Report.format(k, v)).append("; "));
         return sb.toString();
     }
 

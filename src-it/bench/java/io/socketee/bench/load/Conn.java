@@ -1,6 +1,8 @@
 package io.socketee.bench.load;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -18,6 +20,8 @@ abstract class Conn {
     private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
     private ByteBuffer in = ByteBuffer.allocate(4096);
     private boolean closed;
+    private boolean reading = true;
+    private int receiveBuffer;
 
     final void attach(SocketChannel channel, SelectionKey key) {
         this.channel = channel;
@@ -26,6 +30,46 @@ abstract class Conn {
 
     final boolean isClosed() {
         return closed;
+    }
+
+    /** Asks for a socket receive buffer of {@code bytes} (SO_RCVBUF), before {@link Loop#connect}; 0: the system's. */
+    final void receiveBuffer(int bytes) {
+        receiveBuffer = bytes;
+    }
+
+    final int receiveBuffer() {
+        return receiveBuffer;
+    }
+
+    /** The local port of the connection, for finding it in the kernel's socket tables. */
+    final int localPort() {
+        try {
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Never reads the socket again: what the server sends stays in the kernel's buffers, then in the server. */
+    final void stopReading() {
+        reading = false;
+        if (key != null && key.isValid()) {
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        }
+    }
+
+    /** Whether every queued write has gone to the kernel. */
+    final boolean flushed() {
+        return out.isEmpty();
+    }
+
+    /** Bytes queued here, not yet taken by the kernel. */
+    final long queuedBytes() {
+        long sum = 0;
+        for (ByteBuffer b : out) {
+            sum += b.remaining();
+        }
+        return sum;
     }
 
     /** Writes now if nothing is queued, else queues behind the rest. */
@@ -43,7 +87,7 @@ abstract class Conn {
             if (!buffer.hasRemaining()) {
                 return;
             }
-            key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            key.interestOps(readInterest() | SelectionKey.OP_WRITE);
         }
         out.add(buffer);
     }
@@ -57,7 +101,11 @@ abstract class Conn {
             }
             out.poll();
         }
-        key.interestOps(SelectionKey.OP_READ);
+        key.interestOps(readInterest());
+    }
+
+    private int readInterest() {
+        return reading ? SelectionKey.OP_READ : 0;
     }
 
     final void onReadable() throws IOException {

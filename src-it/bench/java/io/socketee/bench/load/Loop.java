@@ -47,6 +47,9 @@ final class Loop implements AutoCloseable {
             SocketChannel ch = SocketChannel.open();
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (conn.receiveBuffer() > 0) {
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, conn.receiveBuffer()); // before connect: sets the window
+            }
             boolean done = ch.connect(target);
             SelectionKey key = ch.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, conn);
             conn.attach(ch, key);

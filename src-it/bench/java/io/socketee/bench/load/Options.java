@@ -19,7 +19,7 @@ record Options(Map<String, String> values) {
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("servers", "socketee,socketee-inline,payara,wildfly,node,ws"); // in this order, one after the other
-        d.put("scenarios", "S1,S2,S3,S4,S5");
+        d.put("scenarios", "S1,S2,S3,S4,S5,S6");
         d.put("reps", "3");
         d.put("warmup", "true");                      // one run of every scenario at warm-up sizes
         d.put("jfr", "false");                        // record the JVM server after warm-up: <out>/socketee.jfr
@@ -49,6 +49,10 @@ record Options(Map<String, String> values) {
         d.put("s5.clients", "500");
         d.put("s5.broadcasts", "200");
         d.put("s5.inFlight", "4");
+        d.put("s6.stalledReceiveBuffer", "4096");     // SO_RCVBUF of S6's client that stops reading (S6 uses S2's sizes)
+        d.put("s6.stallBytes", "8388608");            // echo replies it asks for once stalled: over loopback's ~4 MB of kernel buffers, under maxBufferedBytes
+        d.put("s6.dropWaitSeconds", "40");            // how long after its broadcasts the server may take to drop it (0 in the warm-up)
+        d.put("socketio.writeTimeout", "3000");       // ms, given to every SocketEE server (SOCKETIO_WRITETIMEOUT); empty: its default, 20 s
         d.put("warmupDivisor", "1");                  // warm-up sizes are the sizes divided by this
         d.put("scenarioTimeoutSeconds", "180");       // every scenario is bounded in time
         d.put("maxConnections", "20000");             // and in count
@@ -122,7 +126,8 @@ record Options(Map<String, String> values) {
 
     /**
      * The warm-up: the same scenarios with their sizes divided by {@code warmupDivisor} (default 1,
-     * a whole discarded repetition, which the JVM's JIT needs; at least 1 of everything).
+     * a whole discarded repetition, which the JVM's JIT needs; at least 1 of everything), without
+     * S6's wait for the drop of its stalled client.
      */
     Options warmup() {
         Map<String, String> v = new LinkedHashMap<>(values);
@@ -131,6 +136,7 @@ record Options(Map<String, String> values) {
                 "s4.seconds", "s5.clients", "s5.broadcasts")) {
             v.put(key, String.valueOf(Math.max(1, integer(key) / div)));
         }
+        v.put("s6.dropWaitSeconds", "0");   // nothing is measured in the warm-up
         return new Options(Map.copyOf(v));
     }
 }

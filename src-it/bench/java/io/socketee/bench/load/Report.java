@@ -9,11 +9,19 @@ import java.util.Set;
 
 /**
  * Every repetition's figures per server, and the table of medians with the SocketEE / Node
- * ratio. Generator-core rows show the maximum over the repetitions and carry a "!" above 85%.
+ * ratio. Generator-core rows show the maximum over the repetitions and carry a "!" above 85%;
+ * S6's ratios of a figure with the stalled client to the same figure without it (computed
+ * within each repetition) carry a "✗" when they are 10% or more away from 1, issue 14's target.
  * Confined to the runner's thread.
  */
 final class Report {
     private static final double GENERATOR_LIMIT = 85.0;
+    /** The end of the title of a row that divides a figure with the stalled client by the same without it. */
+    static final String STALLED_OVER_WITHOUT = " stalled / without";
+    /** The end of the title of the row of when the stalled client was dropped (+∞: not within the wait). */
+    static final String DROPPED_AFTER = " stalled client dropped after s";
+    /** How far a figure may move because of one stalled client: issue 14's target. */
+    static final double STALL_TARGET = 0.10;
 
     private final Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
     private final Set<String> rows = new LinkedHashSet<>();
@@ -65,13 +73,14 @@ final class Report {
             sb.append("| ").append(row).append(" |");
             for (String s : servers) {
                 double v = shown(s, row);
-                boolean flag = row.endsWith("generator core %") && v > GENERATOR_LIMIT;
-                sb.append(' ').append(format(v)).append(flag ? " !" : "").append(" |");
+                sb.append(' ').append(format(row, v)).append(mark(row, v)).append(" |");
             }
             for (String s : ratios) {
-                // a ratio to a figure shown as 0.00 (Node's context switches per delivery) says nothing
+                // a ratio to a figure shown as 0.00 (Node's context switches per delivery) says
+                // nothing, nor one to "not dropped", nor a ratio of ratios
                 double node = shown("node", row);
-                double ratio = Math.abs(node) < 0.005 ? Double.NaN : shown(s, row) / node;
+                boolean none = Math.abs(node) < 0.005 || Double.isInfinite(node) || row.endsWith(STALLED_OVER_WITHOUT);
+                double ratio = none ? Double.NaN : shown(s, row) / node;
                 sb.append(' ').append(Double.isFinite(ratio) ? String.format("%.2f", ratio) : "").append(" |");
             }
             sb.append('\n');
@@ -85,6 +94,22 @@ final class Report {
         values.forEach((server, byRow) -> byRow.forEach((row, list) ->
                 sb.append(server).append(" | ").append(row).append(" | ").append(list).append('\n')));
         return sb.toString();
+    }
+
+    /** The mark after a shown value: "!" for a busy generator core, "✗" for a stalled-client ratio off target. */
+    static String mark(String row, double v) {
+        if (row.endsWith("generator core %") && v > GENERATOR_LIMIT) {
+            return " !";
+        }
+        if (row.endsWith(STALLED_OVER_WITHOUT) && Double.isFinite(v) && Math.abs(v - 1) >= STALL_TARGET) {
+            return " ✗";
+        }
+        return "";
+    }
+
+    /** A row's value as the table shows it: {@link #format(double)}, and "not dropped" for a stalled client that was not. */
+    static String format(String row, double v) {
+        return row.endsWith(DROPPED_AFTER) && v == Double.POSITIVE_INFINITY ? "not dropped" : format(v);
     }
 
     static String format(double v) {

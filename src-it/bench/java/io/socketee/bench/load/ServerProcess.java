@@ -71,6 +71,10 @@ final class ServerProcess implements AutoCloseable {
             // MicroProfile Config reads this as socketio.inlineHandlers
             pb.environment().put("SOCKETIO_INLINEHANDLERS", "true");
         }
+        if (java && !o.str("socketio.writeTimeout").isBlank()) {
+            // as socketio.writeTimeout: S6 sees its stalled client dropped within a short wait
+            pb.environment().put("SOCKETIO_WRITETIMEOUT", o.str("socketio.writeTimeout"));
+        }
         Process process;
         try {
             process = pb.start();
