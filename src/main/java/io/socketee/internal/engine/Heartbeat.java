@@ -9,7 +9,8 @@ import java.util.concurrent.ScheduledFuture;
  * A session's liveness check, as the reference keeps it. v4: the server pings every
  * {@code pingInterval} and closes with "ping timeout" when no pong comes within
  * {@code pingTimeout}; the first other packet after a ping also refreshes the timeout once.
- * v3: the client pings; silence for {@code pingInterval + pingTimeout} closes the session.
+ * v3: the client pings; silence for {@code pingInterval + pingTimeout} closes the session. The
+ * timeout aborts the transport (see {@link EngineSession#onPingTimeout}).
  *
  * <p>Guarded by the owning session's lock.
  */
@@ -75,9 +76,7 @@ final class Heartbeat {
     private void expectWithin(long millis) {
         cancel(timeoutTask);
         timeoutTask = session.schedule(() -> session.locked(() -> {
-            if (session.state() != EngineSession.State.CLOSED) {
-                session.onClose("ping timeout");
-            }
+            session.onPingTimeout();
         }), millis);
     }
 
