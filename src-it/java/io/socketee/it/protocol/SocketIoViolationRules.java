@@ -64,6 +64,44 @@ public abstract class SocketIoViolationRules extends ProtocolRules {
         assertEquals(serverCloseCode(), ws.awaitCloseCode());
     }
 
+    /**
+     * A binary packet may announce as many attachments as socket.io-parser's {@code maxAttachments}
+     * (10 on both servers): such a packet is reassembled and echoed.
+     */
+    @Test
+    public void binaryPacketWithTheMostAttachmentsIsAccepted() {
+        RawWebSocket ws = webSocketV4Connected();
+
+        ws.send("4510-" + binaryEcho(10));
+        for (int i = 0; i < 10; i++) {
+            ws.send(new byte[] {(byte) i});
+        }
+
+        assertEquals("4510-" + binaryEcho(10), ws.nextTextAnsweringPings());
+        for (int i = 0; i < 10; i++) {
+            ws.expectBinary(new byte[] {(byte) i});
+        }
+    }
+
+    /** A binary packet announcing more attachments than the limit (10) closes the connection at its header. */
+    @Test
+    public void binaryPacketAnnouncingTooManyAttachmentsClosesTheConnection() {
+        RawWebSocket ws = webSocketV4Connected();
+
+        ws.send("4511-" + binaryEcho(11));
+
+        assertEquals(serverCloseCode(), ws.awaitCloseCode());
+    }
+
+    /** {@code ["echo", placeholder 0, ..., placeholder count-1]}. */
+    protected static String binaryEcho(int count) {
+        StringBuilder json = new StringBuilder("[\"echo\"");
+        for (int i = 0; i < count; i++) {
+            json.append(",{\"_placeholder\":true,\"num\":").append(i).append('}');
+        }
+        return json.append(']').toString();
+    }
+
     /** An undecodable Socket.IO packet closes the connection (WebSocket). */
     @Test
     public void invalidSocketIoPacketClosesWebSocket() {

@@ -79,7 +79,9 @@ public class SocketEeRuntime {
         sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth(),
                 config.cleanupEmptyChildNamespaces(), new SioOptions.Recovery(config.recovery().enabled(),
                 config.recovery().maxDisconnectionDuration(), config.recovery().skipMiddlewares()))
-                .withHandlersOnDeliveringThread(config.inlineHandlers()),
+                .withHandlersOnDeliveringThread(config.inlineHandlers())
+                .withPartialPackets(new SioOptions.PartialPackets(config.engine().maxHttpBufferSize(),
+                        config.attachmentTimeout())),
                 AppExecutor.create(workers), scheduler, adapters());
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);

@@ -22,6 +22,7 @@ import java.util.function.Function;
  * @param connectTimeout how long a client has to join a namespace
  * @param serveClient whether socket.io.js is served
  * @param maxAttachments most binary attachments in one Socket.IO packet
+ * @param attachmentTimeout how long the attachments of a binary packet may take after its header
  * @param cleanupEmptyChildNamespaces whether emptied children of dynamic namespaces are dropped
  * @param namespaces the namespaces declared in configuration, in order
  * @param recovery connection state recovery
@@ -34,6 +35,7 @@ public record SocketIoConfig(
         Duration connectTimeout,
         boolean serveClient,
         int maxAttachments,
+        Duration attachmentTimeout,
         boolean cleanupEmptyChildNamespaces,
         List<NamespaceConfig> namespaces,
         Recovery recovery,
@@ -134,6 +136,7 @@ public record SocketIoConfig(
         Duration connectTimeout = r.millis(ConfigKeys.CONNECT_TIMEOUT);
         boolean serveClient = r.bool(ConfigKeys.SERVE_CLIENT);
         int maxAttachments = (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.MAX_ATTACHMENTS));
+        Duration attachmentTimeout = r.millis(ConfigKeys.ATTACHMENT_TIMEOUT);
         long maxBufferedBytes = r.positiveLong(ConfigKeys.MAX_BUFFERED_BYTES);
         Duration writeTimeout = r.millis(ConfigKeys.WRITE_TIMEOUT);
         removed(r, source);
@@ -156,7 +159,7 @@ public record SocketIoConfig(
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,
                 maxBufferedBytes, writeTimeout);
-        return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments,
+        return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, attachmentTimeout,
                 cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers);
     }
 

@@ -309,7 +309,19 @@ final class EngineSession implements EngineSocket {
         if (state == State.CLOSED) {
             return;
         }
-        closeWith(reason, false);
+        closeWith(reason, t -> t.close(() -> { }));
+    }
+
+    /**
+     * The client did not answer the heartbeat in time: the session closes with "ping timeout" and
+     * its transport is aborted, since a peer that answers nothing may read nothing either (a close
+     * frame queued behind unread output would never go out). Call with the lock held.
+     */
+    void onPingTimeout() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        closeWith("ping timeout", t -> t.abort(1000, ""));
     }
 
     /**
@@ -323,10 +335,10 @@ final class EngineSession implements EngineSocket {
         }
         LOG.fine(() -> "SOCKETEE-ENGINE-003 session " + id + ": client does not read its output (" + why
                 + "); closing");
-        closeWith("transport error", true);
+        closeWith("transport error", t -> t.abort(1008, "output not read"));
     }
 
-    private void closeWith(String reason, boolean abort) {
+    private void closeWith(String reason, java.util.function.Consumer<Transport> end) {
         state = State.CLOSED;
         heartbeat.stop();
         writeBuffer.clear();
@@ -334,11 +346,7 @@ final class EngineSession implements EngineSocket {
         if (upgrade != null) {
             upgrade.abort();
         }
-        if (abort) {
-            transport.abort();
-        } else {
-            transport.close(() -> { });
-        }
+        end.accept(transport);
         server.remove(this);
         EngineSocketHandler h = handler;
         defer(() -> {

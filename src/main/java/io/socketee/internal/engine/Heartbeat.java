@@ -10,7 +10,8 @@ import java.util.concurrent.ScheduledFuture;
  * {@code pingInterval} and closes with "ping timeout" when no pong comes within
  * {@code pingTimeout}; the first other packet after a ping also refreshes the timeout once.
  * v3: the client pings; silence for {@code pingInterval + pingTimeout} closes the session.
- * Pings and pongs go ahead of the messages waiting for the client ({@link EngineSession#sendHeartbeat}).
+ * Pings and pongs go ahead of the messages waiting for the client ({@link EngineSession#sendHeartbeat});
+ * the timeout aborts the transport (see {@link EngineSession#onPingTimeout}).
  *
  * <p>Guarded by the owning session's lock.
  */
@@ -76,9 +77,7 @@ final class Heartbeat {
     private void expectWithin(long millis) {
         cancel(timeoutTask);
         timeoutTask = session.schedule(() -> session.locked(() -> {
-            if (session.state() != EngineSession.State.CLOSED) {
-                session.onClose("ping timeout");
-            }
+            session.onPingTimeout();
         }), millis);
     }
 

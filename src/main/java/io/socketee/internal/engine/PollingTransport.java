@@ -230,7 +230,7 @@ final class PollingTransport extends Transport {
     }
 
     @Override
-    void abort() {
+    void abort(int closeCode, String closeReason) {
         // the session has dropped what waited for the next GET; a pending one ends the transport
         if (!closed && pendingGet != null) {
             send(CLOSE);

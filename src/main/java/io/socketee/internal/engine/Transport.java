@@ -47,9 +47,11 @@ abstract sealed class Transport permits PollingTransport, WebSocketTransport {
 
     /**
      * Closes the transport at once, dropping whatever it still holds for the peer: for a peer
-     * that does not read. Never blocks.
+     * that does not read or does not answer. A WebSocket ends its connection with this close code
+     * and reason (which such a peer may never see); polling answers a pending GET with a close
+     * packet. Never blocks.
      */
-    abstract void abort();
+    abstract void abort(int closeCode, String closeReason);
 
     /** Bytes the transport holds for the peer (sent but not yet written). Any thread. */
     long pendingBytes() {

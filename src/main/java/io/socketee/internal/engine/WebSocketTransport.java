@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * A WebSocket carrying one packet per frame. The channel serialises and queues writes itself, so
  * this transport is always writable while open; the session bounds what may wait in the channel.
+ * Every way the transport ends ends the connection: a close whose frame cannot go out because the
+ * peer reads nothing is turned into an abort after the write timeout.
  *
- * <p>Guarded by the owning session's lock.
+ * <p>Guarded by the owning session's lock, except the close watch (see {@link #watchClose}).
  */
 final class WebSocketTransport extends Transport {
     private final EngineSession session;
@@ -51,15 +53,38 @@ final class WebSocketTransport extends Transport {
         if (!closed) {
             closed = true;
             channel.close(1000, "");
+            if (channel.pendingBytes() > 0) {
+                watchClose(channel.progress());
+            }
         }
         onClosed.run();
     }
 
+    /**
+     * The close frame waits behind the output already queued; a peer that reads none of it would
+     * never get it, and the connection would stay. Each write timeout without progress while
+     * output waits aborts the connection. Runs on the timer's worker, without the session's lock
+     * (the channel is thread-safe).
+     */
+    private void watchClose(long progressSeen) {
+        session.schedule(() -> {
+            if (channel.pendingBytes() == 0) {
+                return;
+            }
+            long progress = channel.progress();
+            if (progress == progressSeen) {
+                channel.abort(1000, "");
+            } else {
+                watchClose(progress);
+            }
+        }, session.options().writeTimeout().toMillis());
+    }
+
     @Override
-    void abort() {
+    void abort(int closeCode, String closeReason) {
         if (!closed) {
             closed = true;
-            channel.abort(1008, "output not read");
+            channel.abort(closeCode, closeReason);
         }
     }
 

@@ -45,6 +45,10 @@ final class Client implements EngineSocketHandler {
     /** The connected socket of each joined namespace, in join order; serial executor only. */
     private final Map<String, SioSocket> nsps = new LinkedHashMap<>();
     private ScheduledFuture<?> connectTimer; // serial executor only
+    /** The deadline of the binary packet waiting for attachments, if one waits; serial executor only. */
+    private ScheduledFuture<?> partialTimer;
+    /** Counts the partial packets timed so far, so a deadline that fired late spares the next; serial only. */
+    private long partialPackets;
     private boolean destroyed; // serial executor only
 
     Client(SioServer server, EngineSocket conn) {
@@ -53,7 +57,8 @@ final class Client implements EngineSocketHandler {
         this.ids = server.ids();
         this.version = SocketIoVersion.of(conn.version());
         this.serial = new SerialExecutor(server.executor());
-        this.decoder = new SocketIoDecoder(version, server.options().maxAttachments(), server.options().maxDepth());
+        this.decoder = new SocketIoDecoder(version, server.options().maxAttachments(),
+                server.options().partialPackets().maxBytes(), server.options().maxDepth());
     }
 
     /** Takes over the session: handler, connect timeout, and for Socket.IO 2 clients the implicit "/". */
@@ -121,10 +126,44 @@ final class Client implements EngineSocketHandler {
             packet = decode.get();
         } catch (ProtocolException e) {
             LOG.log(Level.FINE, "invalid Socket.IO packet from " + conn.id() + ": " + e.getMessage());
+            cancelPartialTimer();
             conn.close(); // the engine reports "forced close", which closes the sockets
             return;
         }
+        timePartialPacket();
         packet.ifPresent(this::onPacket);
+    }
+
+    /**
+     * Starts the deadline of a binary packet whose header just came, or stops it once the packet
+     * is complete. A packet whose attachments do not all come in time closes the connection, as
+     * a malformed one does.
+     */
+    private void timePartialPacket() {
+        if (!decoder.isReconstructing()) {
+            cancelPartialTimer();
+        } else if (partialTimer == null) {
+            long packet = ++partialPackets;
+            partialTimer = server.scheduler().schedule(() -> serial.execute(() -> onPartialTimeout(packet)),
+                    server.options().partialPackets().timeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void onPartialTimeout(long packet) {
+        if (destroyed || packet != partialPackets || partialTimer == null) {
+            return;
+        }
+        partialTimer = null;
+        LOG.fine(() -> "attachments of a binary packet did not come in time; closing " + conn.id());
+        decoder.reset();
+        conn.close();
+    }
+
+    private void cancelPartialTimer() {
+        if (partialTimer != null) {
+            partialTimer.cancel(false);
+            partialTimer = null;
+        }
     }
 
     private void onPacket(SocketIoPacket packet) {
@@ -303,6 +342,7 @@ final class Client implements EngineSocketHandler {
         }
         destroyed = true;
         cancelConnectTimer();
+        cancelPartialTimer();
         server.forget(this);
         for (SioSocket socket : List.copyOf(nsps.values())) {
             socket.onClose(reason);

@@ -18,19 +18,51 @@ import java.util.Objects;
  * @param handlersOnDeliveringThread whether a client's packets are handled on the thread that
  *     delivered them (the container's) when nothing of that client is queued, instead of always
  *     on the executor (false by default)
+ * @param partialPackets how much a binary packet still waiting for attachments may hold, and for
+ *     how long
  */
 public record SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth,
-        boolean cleanupEmptyChildNamespaces, Recovery recovery, boolean handlersOnDeliveringThread) {
+        boolean cleanupEmptyChildNamespaces, Recovery recovery, boolean handlersOnDeliveringThread,
+        PartialPackets partialPackets) {
 
     /** Options whose handlers always run on the executor. */
     public SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth, boolean cleanupEmptyChildNamespaces,
             Recovery recovery) {
-        this(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, false);
+        this(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, false,
+                PartialPackets.DEFAULTS);
     }
 
     /** These options with handlers on the delivering thread, or not. */
     public SioOptions withHandlersOnDeliveringThread(boolean inline) {
-        return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, inline);
+        return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, inline,
+                partialPackets);
+    }
+
+    /** These options with other bounds on partial packets. */
+    public SioOptions withPartialPackets(PartialPackets bounds) {
+        return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery,
+                handlersOnDeliveringThread, bounds);
+    }
+
+    /**
+     * Bounds on a binary packet whose header has come and whose attachments have not all come
+     * yet; a connection that breaks either is closed, as for a malformed packet. Immutable.
+     *
+     * @param maxBytes the most bytes its attachments may hold in all (the server's
+     *     {@code maxHttpBufferSize}, 1,000,000 by default)
+     * @param timeout how long after its header the last attachment may come (30 s by default)
+     */
+    public record PartialPackets(long maxBytes, Duration timeout) {
+        /** 1,000,000 bytes and 30 s. */
+        public static final PartialPackets DEFAULTS = new PartialPackets(1_000_000, Duration.ofSeconds(30));
+
+        public PartialPackets {
+            Objects.requireNonNull(timeout, "timeout");
+            if (maxBytes < 0 || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("partial packets need maxBytes >= 0 and a positive timeout: "
+                        + maxBytes + ", " + timeout);
+            }
+        }
     }
 
     /**
@@ -65,6 +97,7 @@ public record SioOptions(Duration connectTimeout, int maxAttachments, int maxDep
     public SioOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(recovery, "recovery");
+        Objects.requireNonNull(partialPackets, "partialPackets");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
         }

@@ -32,6 +32,15 @@ class SocketIoConfigTest {
         assertFalse(c.engine().cors().enabled());
         assertTrue(c.engine().cookie().isEmpty());
         assertEquals(Duration.ofMillis(45_000), c.connectTimeout());
+        assertEquals(10, c.maxAttachments());
+    }
+
+    @Test
+    void attachmentTimeoutIsReadInMillis() {
+        assertEquals(Duration.ofSeconds(30), read(Map.of()).attachmentTimeout());
+        assertEquals(Duration.ofMillis(1500), read(Map.of("socketio.attachmentTimeout", "1500")).attachmentTimeout());
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.attachmentTimeout", "0")));
+        assertTrue(e.getMessage().contains("socketio.attachmentTimeout=0"), e.getMessage());
     }
 
     @Test

@@ -38,6 +38,23 @@ class HeartbeatTest {
         }
     }
 
+    /** A peer that answers nothing may read nothing: its connection is aborted, not closed behind its output. */
+    @Test
+    void pingTimeoutAbortsTheWebSocketConnection() throws Exception {
+        try (EngineFixture f = new EngineFixture(FAST)) {
+            EngineFixture.Channel ws = new EngineFixture.Channel();
+            f.server.acceptWebSocket(EngineFixture.wsRequest("EIO=4&transport=websocket"), ws);
+            String sid = ((String) ws.next()).substring(9, 29);
+            ws.stopReading();
+            assertEquals("2", ws.next());
+            assertEquals("close:ping timeout", f.nextEvent(sid));
+            assertEquals("<abort 1000>", ws.next());
+            assertEquals("1000 ", ws.abortedWith);
+            assertEquals(null, ws.closedWith, "no close queued behind the unread ping");
+            assertEquals(0, ws.pendingBytes(), "the unread ping is released");
+        }
+    }
+
     @Test
     void version3ClientPingsAreAnsweredAndSilenceTimesOut() throws Exception {
         try (EngineFixture f = new EngineFixture(FAST)) {

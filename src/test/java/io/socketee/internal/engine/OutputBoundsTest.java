@@ -55,6 +55,27 @@ class OutputBoundsTest {
         }
     }
 
+    /**
+     * A server close queues its close frame behind the output; when the peer reads none of it
+     * for the write timeout, the connection is aborted, so that it never outlives its session.
+     */
+    @Test
+    void aServerCloseThatTheOutputHoldsBackIsAbortedAfterTheWriteTimeout() throws Exception {
+        try (EngineFixture f = fixture(1_000_000)) {
+            EngineFixture.Channel ws = new EngineFixture.Channel();
+            String sid = openWebSocket(f, ws);
+            EngineSocket socket = f.connections.take();
+            ws.stopReading();
+            socket.sendText(text(10));
+            socket.close();
+            assertEquals("close:forced close", f.nextEvent(sid));
+            assertEquals("4" + text(10), ws.next());
+            assertEquals("<close 1000>", ws.next());
+            assertEquals("<abort 1000>", ws.next(), "aborted after " + TIMEOUT + " without progress");
+            assertEquals(0, ws.pendingBytes());
+        }
+    }
+
     @Test
     void aPeerThatReadsIsNeverDroppedHoweverMuchIsSent() throws Exception {
         try (EngineFixture f = fixture(100)) {

@@ -49,8 +49,8 @@ class ProtocolFuzzIT {
     private static final String MUTATION_CHARS = "0123456789-+.,:/[]{}\"\\eEbnrtu \u001e\u0000\u007f\ud800\udc00é€";
 
     private final Random rnd = new Random(SEED);
-    private final SocketIoDecoder sioV4 = new SocketIoDecoder(SocketIoVersion.V4, 10, 32);
-    private final SocketIoDecoder sioV5 = new SocketIoDecoder(SocketIoVersion.V5, 10, 32);
+    private final SocketIoDecoder sioV4 = new SocketIoDecoder(SocketIoVersion.V4, 10, 1_000_000, 32);
+    private final SocketIoDecoder sioV5 = new SocketIoDecoder(SocketIoVersion.V5, 10, 1_000_000, 32);
     private long decodes;
     private long accepted;
 
@@ -113,7 +113,7 @@ class ProtocolFuzzIT {
             return;
         }
         SocketIoEncoder.Encoded e = SocketIoEncoder.encode(decoded.get());
-        SocketIoDecoder fresh = new SocketIoDecoder(SocketIoVersion.V5, 10, 32);
+        SocketIoDecoder fresh = new SocketIoDecoder(SocketIoVersion.V5, 10, 1_000_000, 32);
         Optional<SocketIoPacket> again = fresh.addText(e.text());
         for (byte[] a : e.attachments()) {
             again = fresh.addBinary(a);

@@ -21,7 +21,16 @@ public final class SioFixture {
     }
 
     SioFixture(Executor executor) {
-        server = new SioServer(new SioOptions(CONNECT_TIMEOUT, 10, 64), executor, scheduler);
+        this(new SioOptions(CONNECT_TIMEOUT, 10, 64), executor);
+    }
+
+    /** A server with these options, on a direct executor. */
+    SioFixture(SioOptions options) {
+        this(options, Runnable::run);
+    }
+
+    private SioFixture(SioOptions options, Executor executor) {
+        server = new SioServer(options, executor, scheduler);
     }
 
     /** A server whose namespaces get their adapters from {@code adapters}, given this fixture's scheduler. */

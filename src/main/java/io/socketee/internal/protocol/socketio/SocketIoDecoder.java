@@ -31,7 +31,10 @@ import java.util.Set;
  * {@link #addBinary} calls; then every object with {@code "_placeholder": true} is replaced by the
  * attachment its {@code num} names (an integer index below the count, else an error), and the
  * packet is returned as EVENT / ACK (see {@link SocketIoPacket}). Text while waiting, or binary
- * when not waiting, is an error.
+ * when not waiting, is an error. The attachments a waiting packet holds may not add up to more
+ * than {@code maxAttachmentBytes}: the one that would pass it is an error, and the packet is
+ * dropped. How long a packet may wait is not the decoder's business: it keeps no clock, and the
+ * connection that feeds it sets the deadline (see {@link #isReconstructing}).
  *
  * <p><b>Versions.</b> The reference server (socket.io 4.8) decodes both protocol v4 (socket.io
  * 2.x clients, Engine.IO v3) and v5 with socket.io-parser 4.x, so the rules above apply to both.
@@ -61,8 +64,11 @@ public final class SocketIoDecoder {
 
     private final SocketIoVersion version;
     private final int maxAttachments;
+    private final long maxAttachmentBytes;
     private final int maxDepth;
     private Pending pending;
+    /** The bytes of the attachments {@link #pending} holds. */
+    private long pendingBytes;
 
     /** A binary packet's header, waiting for its attachments. */
     private record Pending(SocketIoPacketType type, String nsp, long id, Json data, int expected,
@@ -75,14 +81,17 @@ public final class SocketIoDecoder {
      * @param version the client's protocol revision (see the class comment: same rules for both)
      * @param maxAttachments the most attachments one binary packet may announce (the reference's
      *     default is 10)
+     * @param maxAttachmentBytes the most bytes the attachments of one binary packet may hold in all
      * @param maxDepth the deepest array/object nesting accepted in a payload
      */
-    public SocketIoDecoder(SocketIoVersion version, int maxAttachments, int maxDepth) {
+    public SocketIoDecoder(SocketIoVersion version, int maxAttachments, long maxAttachmentBytes, int maxDepth) {
         this.version = Objects.requireNonNull(version, "version");
-        if (maxAttachments < 0 || maxDepth < 1) {
-            throw new IllegalArgumentException("maxAttachments must be >= 0 and maxDepth >= 1");
+        if (maxAttachments < 0 || maxAttachmentBytes < 0 || maxDepth < 1) {
+            throw new IllegalArgumentException(
+                    "maxAttachments and maxAttachmentBytes must be >= 0 and maxDepth >= 1");
         }
         this.maxAttachments = maxAttachments;
+        this.maxAttachmentBytes = maxAttachmentBytes;
         this.maxDepth = maxDepth;
     }
 
@@ -91,7 +100,11 @@ public final class SocketIoDecoder {
         return version;
     }
 
-    /** Whether a binary packet is waiting for attachments. */
+    /**
+     * Whether a binary packet is waiting for attachments. It becomes true with the text that
+     * announces a packet and false when the last attachment completes it, on an error, or on
+     * {@link #reset}: the caller's deadline runs while it is true.
+     */
     public boolean isReconstructing() {
         return pending != null;
     }
@@ -99,6 +112,7 @@ public final class SocketIoDecoder {
     /** Drops a partly received binary packet, as the reference's {@code destroy()} does. */
     public void reset() {
         pending = null;
+        pendingBytes = 0;
     }
 
     /**
@@ -109,7 +123,7 @@ public final class SocketIoDecoder {
      */
     public Optional<SocketIoPacket> addText(String text) {
         if (pending != null) {
-            pending = null;
+            reset();
             throw new ProtocolException(SOCKET_IO, "got plaintext data when reconstructing a packet");
         }
         return Optional.ofNullable(decodeString(text));
@@ -120,7 +134,8 @@ public final class SocketIoDecoder {
      * copied into the packet; the caller may reuse it.
      *
      * @return the completed packet after its last attachment, else empty
-     * @throws ProtocolException when no packet waits, or a placeholder is invalid
+     * @throws ProtocolException when no packet waits, the attachments would hold more than
+     *     {@code maxAttachmentBytes}, or a placeholder is invalid
      */
     public Optional<SocketIoPacket> addBinary(byte[] data) {
         Objects.requireNonNull(data, "data");
@@ -128,11 +143,18 @@ public final class SocketIoDecoder {
         if (p == null) {
             throw new ProtocolException(SOCKET_IO, "got binary data when not reconstructing a packet");
         }
+        if (data.length > maxAttachmentBytes - pendingBytes) {
+            long held = pendingBytes;
+            reset();
+            throw new ProtocolException(SOCKET_IO, "attachments too large: " + held + " + " + data.length + " bytes > "
+                    + maxAttachmentBytes);
+        }
+        pendingBytes += data.length;
         p.buffers().add(data);
         if (p.buffers().size() < p.expected()) {
             return Optional.empty();
         }
-        pending = null;
+        reset();
         Json whole = p.data() == null ? null : reconstruct(p.data(), p.buffers());
         return Optional.of(new SocketIoPacket(p.type(), p.nsp(), p.id(), whole));
     }

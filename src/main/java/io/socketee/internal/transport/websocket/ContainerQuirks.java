@@ -1,8 +1,12 @@
 package io.socketee.internal.transport.websocket;
 
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What one container does differently with a WebSocket session, looked up at run time so that
@@ -11,7 +15,9 @@ import java.util.concurrent.Executor;
  * <p>Stateless and thread-safe.
  */
 final class ContainerQuirks {
+    private static final Logger LOG = Logger.getLogger(ContainerQuirks.class.getName());
     private static final String UNDERTOW_SESSION = "io.undertow.websockets.jsr.UndertowSession";
+    private static final String LIBERTY_SESSION = "com.ibm.ws.wsoc.external.SessionExt";
 
     private ContainerQuirks() {
     }
@@ -32,6 +38,74 @@ final class ContainerQuirks {
             return Executor.class.isAssignableFrom(m.getReturnType()) ? (Executor) m.invoke(target) : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Ends the TCP connection of a session the container has closed but will never release: on
+     * Open Liberty (26.0.0.3; its sessions extend {@code com.ibm.ws.wsoc.external.SessionExt}),
+     * a close frame whose code is above 4999 makes the container's reader
+     * throw ({@code CloseReason.CloseCodes.getCloseCode}: "Invalid code") and stop reading,
+     * without telling the application. A later {@code Session.close} then sends its close frame
+     * and waits for the answer with no read to receive it: the connection and its descriptor
+     * stay for ever. Call after {@code Session.close} has returned; when the session's link is
+     * closing and nothing reads (a read on its way, or the thread of one, would finish the
+     * close), the link's device is closed as Liberty closes it itself. Does nothing on other
+     * containers or in any other state.
+     */
+    static void endStuckConnection(Session session, CloseReason reason) {
+        if (isA(session.getClass(), LIBERTY_SESSION)) {
+            endStuckLibertyLink(session, reason);
+        }
+    }
+
+    /** The field named {@code name} declared by {@code type} or a superclass. */
+    private static Field declaredField(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(name);
+    }
+
+    /** Whether {@code type} is the class named {@code name} or extends it (Liberty's sessions are subclasses). */
+    private static boolean isA(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Liberty's part of {@link #endStuckConnection}, on anything shaped like its
+     * {@code SessionExt}: {@code getSessionImpl().connLink}, whose public {@code linkSync},
+     * {@code linkStatus} and {@code readLinkStatus} say the state, and whose public
+     * {@code closeUsingSession(reason, false, true)} closes the device. Returns whether it did.
+     */
+    static boolean endStuckLibertyLink(Object sessionExt, CloseReason reason) {
+        try {
+            Object impl = sessionExt.getClass().getMethod("getSessionImpl").invoke(sessionExt);
+            Field connLink = declaredField(impl.getClass(), "connLink");
+            connLink.setAccessible(true);
+            Object link = connLink.get(impl);
+            Class<?> type = link.getClass();
+            synchronized (type.getField("linkSync").get(link)) {
+                boolean stuck = "LOCAL_CLOSING".equals(String.valueOf(type.getField("linkStatus").get(link)))
+                        && "OK_TO_READ".equals(String.valueOf(type.getField("readLinkStatus").get(link)));
+                if (stuck) {
+                    type.getMethod("closeUsingSession", CloseReason.class, boolean.class, boolean.class)
+                            .invoke(link, reason, false, true);
+                }
+                return stuck;
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot inspect the container's WebSocket link", e);
+            return false;
         }
     }
 }

@@ -22,6 +22,7 @@ public final class EngineEndpoint extends Endpoint {
     private final Supplier<EngineServer> engine;
     private final Executor closer;
     private volatile WebSocketReceiver receiver;
+    private volatile SerialSender sender;
 
     EngineEndpoint(Supplier<EngineServer> engine, Executor closer) {
         this.engine = engine;
@@ -47,6 +48,7 @@ public final class EngineEndpoint extends Endpoint {
         }
         HandshakeRequest request = (HandshakeRequest) recorded;
         SerialSender sender = new SerialSender(session, closer);
+        this.sender = sender;
         WebSocketReceiver r = server.acceptWebSocket(request, sender);
         receiver = r;
         // the container's own limit is not enforced everywhere (Open Liberty accepts larger
@@ -112,8 +114,18 @@ public final class EngineEndpoint extends Endpoint {
         }
     }
 
+    /**
+     * The container reports an error (a read or write that failed, a frame it could not decode):
+     * the connection is given up. The container does not always close the session itself
+     * (Open Liberty does not after some read errors), so it is closed here too, dropping what
+     * waits for the peer; then the engine ends the session.
+     */
     @Override
     public void onError(Session session, Throwable thr) {
+        SerialSender s = sender;
+        if (s != null) {
+            s.abort(1011, "");
+        }
         WebSocketReceiver r = receiver;
         if (r != null) {
             r.onClose();

@@ -222,13 +222,19 @@ final class SerialSender implements WebSocketChannel {
         }
     }
 
+    /**
+     * Closes the container's session, then makes sure the connection ends: a container may have
+     * left a broken connection open after the close (see {@link ContainerQuirks#endStuckConnection}).
+     */
     private void closeNow(Close c) {
+        CloseReason reason = new CloseReason(CloseReason.CloseCodes.getCloseCode(c.code()), c.reason());
         try {
             if (session.isOpen()) {
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(c.code()), c.reason()));
+                session.close(reason);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "WebSocket close failed", e);
         }
+        ContainerQuirks.endStuckConnection(session, reason);
     }
 }

@@ -24,7 +24,7 @@ class SocketIoDecoderTest {
     private static final SocketIoPacketType ACK = SocketIoPacketType.ACK;
     private static final SocketIoPacketType CONNECT_ERROR = SocketIoPacketType.CONNECT_ERROR;
 
-    private final SocketIoDecoder decoder = new SocketIoDecoder(SocketIoVersion.V5, 10, 32);
+    private final SocketIoDecoder decoder = new SocketIoDecoder(SocketIoVersion.V5, 10, 1_000_000, 32);
 
     private SocketIoPacket decode(String text) {
         return decoder.addText(text).orElseThrow();
@@ -62,7 +62,7 @@ class SocketIoDecoderTest {
 
     @Test
     void keepsAQueryInTheNamespaceVerbatim() {
-        SocketIoDecoder v4 = new SocketIoDecoder(SocketIoVersion.V4, 10, 32);
+        SocketIoDecoder v4 = new SocketIoDecoder(SocketIoVersion.V4, 10, 1_000_000, 32);
         assertEquals(SocketIoVersion.V4, v4.version());
         assertEquals(Optional.of(p(CONNECT, "/chat?token=abc", NO_ID, null)), v4.addText("0/chat?token=abc,"));
         assertEquals(Optional.of(p(EVENT, "/chat?x=1", NO_ID, Json.arr(Json.of("e")))), v4.addText("2/chat?x=1,[\"e\"]"));
@@ -97,7 +97,7 @@ class SocketIoDecoderTest {
 
     @Test
     void boundsPayloadDepth() {
-        SocketIoDecoder shallow = new SocketIoDecoder(SocketIoVersion.V5, 10, 2);
+        SocketIoDecoder shallow = new SocketIoDecoder(SocketIoVersion.V5, 10, 1_000_000, 2);
         assertTrue(shallow.addText("2[\"a\",[1]]").isPresent());
         assertThrows(ProtocolException.class, () -> shallow.addText("2[\"a\",[[1]]]"));
     }
@@ -161,13 +161,57 @@ class SocketIoDecoderTest {
 
     @Test
     void boundsAttachmentCountAndCanReset() {
-        SocketIoDecoder two = new SocketIoDecoder(SocketIoVersion.V5, 2, 8);
+        SocketIoDecoder two = new SocketIoDecoder(SocketIoVersion.V5, 2, 1_000_000, 8);
         assertEquals(Optional.empty(), two.addText("52-[\"a\"]"));
         two.reset();
         assertFalse(two.isReconstructing());
         ProtocolException e = assertThrows(ProtocolException.class, () -> two.addText("53-[\"a\"]"));
         assertTrue(e.getMessage().startsWith("too many attachments"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SocketIoDecoder(SocketIoVersion.V5, -1, 8));
+        assertThrows(IllegalArgumentException.class, () -> new SocketIoDecoder(SocketIoVersion.V5, -1, 1_000_000, 8));
+    }
+
+    @Test
+    void attachmentsMayHoldUpToTheByteBoundInAll() {
+        SocketIoDecoder bounded = new SocketIoDecoder(SocketIoVersion.V5, 10, 10, 8);
+        bounded.addText("53-[\"a\",{\"_placeholder\":true,\"num\":2}]");
+        bounded.addBinary(new byte[4]);
+        bounded.addBinary(new byte[4]);
+        assertEquals(Optional.of(p(EVENT, "/", NO_ID, Json.arr(Json.of("a"), bin(9, 9)))),
+                bounded.addBinary(new byte[] {9, 9}));
+    }
+
+    @Test
+    void attachmentThatPassesTheByteBoundDropsThePacket() {
+        SocketIoDecoder bounded = new SocketIoDecoder(SocketIoVersion.V5, 10, 10, 8);
+        bounded.addText("53-[\"a\"]");
+        bounded.addBinary(new byte[6]);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> bounded.addBinary(new byte[5]));
+        assertEquals("attachments too large: 6 + 5 bytes > 10", e.getMessage());
+        assertFalse(bounded.isReconstructing());
+        // the next packet starts from nothing held
+        bounded.addText("51-[\"b\"]");
+        assertEquals(Optional.of(p(EVENT, "/", NO_ID, Json.arr(Json.of("b")))), bounded.addBinary(new byte[10]));
+    }
+
+    @Test
+    void byteBoundCountsOnlyThePacketBeingReassembled() {
+        SocketIoDecoder bounded = new SocketIoDecoder(SocketIoVersion.V5, 10, 10, 8);
+        for (int i = 0; i < 3; i++) {
+            bounded.addText("52-[\"a\"]");
+            bounded.addBinary(new byte[5]);
+            assertTrue(bounded.addBinary(new byte[5]).isPresent(), "packet " + i);
+        }
+    }
+
+    @Test
+    void resetForgetsTheBytesHeld() {
+        SocketIoDecoder bounded = new SocketIoDecoder(SocketIoVersion.V5, 10, 10, 8);
+        bounded.addText("52-[\"a\"]");
+        bounded.addBinary(new byte[8]);
+        bounded.reset();
+        bounded.addText("52-[\"a\"]");
+        bounded.addBinary(new byte[8]);
+        assertTrue(bounded.addBinary(new byte[2]).isPresent());
     }
 
     @Test

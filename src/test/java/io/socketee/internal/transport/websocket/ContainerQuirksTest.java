@@ -1,8 +1,12 @@
 package io.socketee.internal.transport.websocket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.Executor;
@@ -43,5 +47,92 @@ class ContainerQuirksTest {
         Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {Session.class}, (proxy, method, args) -> null);
         assertNull(ContainerQuirks.messageExecutor(session));
+    }
+
+    /** Stands in for Open Liberty's link states (enums in Liberty; only their names matter). */
+    public enum LinkStatus { IO_OK, LOCAL_CLOSING, CLOSED }
+
+    /** Stands in for Open Liberty's read states. */
+    public enum ReadLinkStatus { OK_TO_READ, READ_ON_WIRE, CLOSE_REQUESTED, ON_READ_THREAD }
+
+    /** Stands in for Open Liberty's {@code WsocConnLink}: public state, and the device close. */
+    public static final class Link {
+        public final Object linkSync = new Object();
+        public Enum<?> linkStatus;
+        public Enum<?> readLinkStatus;
+        String deviceClosedWith;
+
+        Link(Enum<?> linkStatus, Enum<?> readLinkStatus) {
+            this.linkStatus = linkStatus;
+            this.readLinkStatus = readLinkStatus;
+        }
+
+        public void closeUsingSession(CloseReason reason, boolean readForCloseFrame, boolean rightToDeviceLink) {
+            assertFalse(readForCloseFrame);
+            assertTrue(rightToDeviceLink);
+            linkStatus = LinkStatus.CLOSED;
+            deviceClosedWith = reason.getCloseCode().getCode() + " " + reason.getReasonPhrase();
+        }
+    }
+
+    /** Stands in for Open Liberty's {@code SessionImpl}, whose link is a package-private field. */
+    public static final class Impl {
+        Link connLink;
+    }
+
+    /** Stands in for Open Liberty's {@code SessionExt}. */
+    public static final class Ext {
+        final Impl impl = new Impl();
+
+        Ext(Link link) {
+            impl.connLink = link;
+        }
+
+        public Impl getSessionImpl() {
+            return impl;
+        }
+    }
+
+    private static final CloseReason NORMAL = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
+
+    /** After an invalid close code Liberty reads no more: a close it then sends waits for ever, so the device is closed. */
+    @Test
+    void aClosingLibertyLinkThatNothingReadsIsClosedAtItsDevice() {
+        Link link = new Link(LinkStatus.LOCAL_CLOSING, ReadLinkStatus.OK_TO_READ);
+        assertTrue(ContainerQuirks.endStuckLibertyLink(new Ext(link), NORMAL));
+        assertEquals("1000 ", link.deviceClosedWith);
+        assertEquals(LinkStatus.CLOSED, link.linkStatus);
+    }
+
+    /** A read on its way, or a reading thread, finishes the close itself: the link is left alone. */
+    @Test
+    void aClosingLibertyLinkWithAReaderIsLeftToFinish() {
+        for (ReadLinkStatus read : java.util.List.of(ReadLinkStatus.READ_ON_WIRE, ReadLinkStatus.CLOSE_REQUESTED,
+                ReadLinkStatus.ON_READ_THREAD)) {
+            Link link = new Link(LinkStatus.LOCAL_CLOSING, read);
+            assertFalse(ContainerQuirks.endStuckLibertyLink(new Ext(link), NORMAL), read.name());
+            assertNull(link.deviceClosedWith, read.name());
+        }
+    }
+
+    /** An open or closed link is not the container's stuck close. */
+    @Test
+    void openOrClosedLibertyLinksAreLeftAlone() {
+        for (LinkStatus status : java.util.List.of(LinkStatus.IO_OK, LinkStatus.CLOSED)) {
+            Link link = new Link(status, ReadLinkStatus.OK_TO_READ);
+            assertFalse(ContainerQuirks.endStuckLibertyLink(new Ext(link), NORMAL), status.name());
+            assertNull(link.deviceClosedWith, status.name());
+        }
+    }
+
+    /** Anything not shaped like Liberty's session is left alone. */
+    @Test
+    void otherSessionsAreNeverInspectedAsLibertys() {
+        assertFalse(ContainerQuirks.endStuckLibertyLink(new Object(), NORMAL));
+        Session untouchable = (Session) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Session.class}, (proxy, method, args) -> {
+                    throw new AssertionError("called " + method.getName());
+                });
+        ContainerQuirks.endStuckConnection(untouchable, NORMAL);
     }
 }
