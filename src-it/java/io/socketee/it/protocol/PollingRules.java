@@ -220,22 +220,26 @@ public abstract class PollingRules extends ProtocolRules {
 
     /**
      * A POST whose body ends before its Content-Length (5 of 100 bytes, then the client ends its
-     * side of the connection): 400, and the session closes with "transport error".
+     * side of the connection): 400, and the session closes with "transport error". A server that
+     * closes the connection when the client ends its side ({@link #answersAfterTheClientEndsItsSide})
+     * cannot answer; the session must close all the same.
      */
     @Test
     public void postWhoseBodyEndsBeforeItsContentLengthGets400AndClosesTheSession() {
         PollingSession session = pollingV4();
         String socketId = Wire.sidIn(session.connectMain());
-        RawResponse r;
+        java.util.Optional<RawResponse> r;
         try (RawHttpConnection c = RawHttpConnection.open(baseUrl())) {
             c.write(c.head("POST", session.query(), "Content-Type: text/plain;charset=UTF-8", "Content-Length: 100")
                     + "42[\"e");
             c.halfClose();
-            r = c.readResponse(RawHttpConnection.READ_TIMEOUT)
-                    .orElseThrow(() -> new AssertionError("the connection was closed without an answer"));
+            r = c.readResponse(RawHttpConnection.READ_TIMEOUT);
         }
 
-        assertEquals(400, r.status(), r::toString);
+        if (r.isPresent() || answersAfterTheClientEndsItsSide()) {
+            RawResponse answer = r.orElseThrow(() -> new AssertionError("the connection was closed without an answer"));
+            assertEquals(400, answer.status(), answer::toString);
+        }
         assertEquals("transport error", awaitDisconnectReason(socketId));
         assertSessionGone(session);
     }
@@ -256,6 +260,15 @@ public abstract class PollingRules extends ProtocolRules {
 
         assertEquals("transport error", awaitDisconnectReason(socketId));
         assertSessionGone(session);
+    }
+
+    /**
+     * Whether the server under test can still answer a request after its client ended its side of
+     * the connection (half-close): the reference and most servers can; Payara Micro's Grizzly
+     * closes the connection instead (docs/deployment.md).
+     */
+    protected boolean answersAfterTheClientEndsItsSide() {
+        return true;
     }
 
     /**
