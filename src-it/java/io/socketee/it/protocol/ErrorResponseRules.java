@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.socketee.it.protocol.support.PollingSession;
+import io.socketee.it.protocol.support.RawPolling;
 import io.socketee.it.protocol.support.RawResponse;
 import io.socketee.it.protocol.support.RawWebSocket;
 import io.socketee.it.protocol.support.Wire;
@@ -126,5 +127,49 @@ public abstract class ErrorResponseRules extends ProtocolRules {
         PollingSession session = pollingV4();
 
         assertEquals(400, RawWebSocket.attempt(baseUrl(), "EIO=3&transport=websocket&sid=" + session.sid()).status());
+    }
+
+    /**
+     * An upgrade to anything but WebSocket (here HTTP/2 cleartext, {@code Upgrade: h2c}) is
+     * refused as the reference's WebSocket server refuses it: 400 "Invalid Upgrade header"; no
+     * session is opened. (WildFly's Undertow upgrades to HTTP/2 before any application code
+     * runs; SocketEE's answer then comes over HTTP/2, the same answer.)
+     */
+    @Test
+    public void h2cUpgradeOfAHandshakeIsRefusedWithInvalidUpgradeHeader() {
+        RawResponse r = h2c("GET", "EIO=4&transport=polling");
+
+        assertEquals(400, r.status(), r::toString);
+        assertEquals("Invalid Upgrade header", r.text());
+    }
+
+    /** The same on a polling session's GET, and the session is not disturbed by it. */
+    @Test
+    public void h2cUpgradeOfAPollingGetIsRefusedAndTheSessionLivesOn() {
+        PollingSession session = pollingV4();
+
+        RawResponse r = h2c("GET", session.query());
+
+        assertEquals(400, r.status(), r::toString);
+        assertEquals("Invalid Upgrade header", r.text());
+        Wire.assertMasked("40{\"sid\":\"<sid>\"}", session.connectMain());
+    }
+
+    /** An upgrade asked for on a POST: 405 "Invalid HTTP method", as the reference's WebSocket server answers. */
+    @Test
+    public void h2cUpgradeOfAPostIsRefusedWithInvalidHttpMethod() {
+        PollingSession session = pollingV4();
+
+        RawResponse r = h2c("POST", session.query());
+
+        assertEquals(405, r.status(), r::toString);
+        assertEquals("Invalid HTTP method", r.text());
+        Wire.assertMasked("40{\"sid\":\"<sid>\"}", session.connectMain());
+    }
+
+    /** A request asking to upgrade its connection to HTTP/2 cleartext; a POST carries "40". */
+    private RawResponse h2c(String method, String query) {
+        RawPolling fresh = RawPolling.askingForH2c(baseUrl()); // the upgrade is asked for on a new connection only
+        return method.equals("POST") ? fresh.post(query, "40") : fresh.get(query);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.socketee.it.protocol.support.Payloads;
 import io.socketee.it.protocol.support.PollingSession;
+import io.socketee.it.protocol.support.RawHttpConnection;
 import io.socketee.it.protocol.support.RawPolling;
 import io.socketee.it.protocol.support.RawResponse;
 import io.socketee.it.protocol.support.RawWebSocket;
@@ -188,6 +189,106 @@ public abstract class PollingRules extends ProtocolRules {
         assertEquals(413, r.status());
         assertEquals(0, r.body().length);
         Wire.assertMasked("40{\"sid\":\"<sid>\"}", session.connectMain());
+    }
+
+    /**
+     * A chunked POST body that passes maxHttpBufferSize while it is still arriving gets 413 at
+     * once, without waiting for its end (this one has none); the session lives on.
+     */
+    @Test
+    public void chunkedPostPassingMaxHttpBufferSizeIsRefusedWith413AndTheSessionLivesOn() {
+        PollingSession session = pollingV4();
+        RawResponse r;
+        try (RawHttpConnection c = RawHttpConnection.open(baseUrl())) {
+            c.write(c.head("POST", session.query(), "Content-Type: text/plain;charset=UTF-8",
+                    "Transfer-Encoding: chunked"));
+            String chunk = "4" + "x".repeat(0xffff);
+            try {
+                for (int sent = 0; sent <= Wire.MAX_PAYLOAD; sent += chunk.length()) {
+                    c.write("10000\r\n" + chunk + "\r\n");
+                }
+            } catch (java.io.UncheckedIOException e) {
+                // the server may stop reading once it has seen enough: its answer tells
+            }
+            r = c.readResponse(RawHttpConnection.READ_TIMEOUT)
+                    .orElseThrow(() -> new AssertionError("the connection was closed without an answer"));
+        }
+
+        assertEquals(413, r.status(), r::toString);
+        Wire.assertMasked("40{\"sid\":\"<sid>\"}", session.connectMain());
+    }
+
+    /**
+     * A POST whose body ends before its Content-Length (5 of 100 bytes, then the client ends its
+     * side of the connection): 400, and the session closes with "transport error". A server that
+     * closes the connection when the client ends its side ({@link #answersAfterTheClientEndsItsSide})
+     * cannot answer; the session must close all the same.
+     */
+    @Test
+    public void postWhoseBodyEndsBeforeItsContentLengthGets400AndClosesTheSession() {
+        PollingSession session = pollingV4();
+        String socketId = Wire.sidIn(session.connectMain());
+        java.util.Optional<RawResponse> r;
+        try (RawHttpConnection c = RawHttpConnection.open(baseUrl())) {
+            c.write(c.head("POST", session.query(), "Content-Type: text/plain;charset=UTF-8", "Content-Length: 100")
+                    + "42[\"e");
+            c.halfClose();
+            r = c.readResponse(RawHttpConnection.READ_TIMEOUT);
+        }
+
+        if (r.isPresent() || answersAfterTheClientEndsItsSide()) {
+            RawResponse answer = r.orElseThrow(() -> new AssertionError("the connection was closed without an answer"));
+            assertEquals(400, answer.status(), answer::toString);
+        }
+        assertEquals("transport error", awaitDisconnectReason(socketId));
+        assertSessionGone(session);
+    }
+
+    /**
+     * A POST whose connection drops in the middle of its body closes the session with "transport
+     * error" at once (not "ping timeout" later): nothing of it is left waiting.
+     */
+    @Test
+    public void postWhoseConnectionDropsMidBodyClosesTheSessionWithTransportError() {
+        PollingSession session = pollingV4();
+        String socketId = Wire.sidIn(session.connectMain());
+        try (RawHttpConnection c = RawHttpConnection.open(baseUrl())) {
+            c.write(c.head("POST", session.query(), "Content-Type: text/plain;charset=UTF-8", "Content-Length: 100")
+                    + "42[\"e");
+            pause(SETTLE); // the server is reading the body when the connection drops
+        }
+
+        assertEquals("transport error", awaitDisconnectReason(socketId));
+        assertSessionGone(session);
+    }
+
+    /**
+     * Whether the server under test can still answer a request after its client ended its side of
+     * the connection (half-close): the reference and most servers can; Payara Micro's Grizzly
+     * closes the connection instead (docs/deployment.md).
+     */
+    protected boolean answersAfterTheClientEndsItsSide() {
+        return true;
+    }
+
+    /**
+     * The reason the server gave for a socket's disconnection, asked on another connection
+     * ({@code last-disconnect}) until it has one, for a few seconds at most.
+     */
+    private String awaitDisconnectReason(String socketId) {
+        RawWebSocket observer = webSocketV4Connected();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (int ack = 1; System.nanoTime() < deadline; ack++) {
+            observer.send("42" + ack + "[\"last-disconnect\",\"" + socketId + "\"]");
+            String answer = observer.nextTextAnsweringPings();
+            assertEquals("43" + ack, answer.substring(0, ("43" + ack).length()), answer);
+            String reason = answer.substring(("43" + ack).length());
+            if (!reason.equals("[null]")) {
+                return reason.substring(2, reason.length() - 2);
+            }
+            pause(Duration.ofMillis(100));
+        }
+        throw new AssertionError("socket " + socketId + " still not disconnected");
     }
 
     /** A POST body of exactly maxHttpBufferSize bytes is accepted (and its event echoed whole). */

@@ -41,11 +41,26 @@ public final class RawPolling {
 
     /** A client for one Socket.IO endpoint, e.g. {@code http://127.0.0.1:3000/socket.io/}. */
     public RawPolling(URI base) {
+        this(base, HttpClient.Version.HTTP_1_1);
+    }
+
+    private RawPolling(URI base, HttpClient.Version version) {
         this.base = base;
         this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+                .version(version)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /**
+     * A client whose first request asks to upgrade its connection to HTTP/2 cleartext
+     * ({@code Connection: Upgrade, HTTP2-Settings}, {@code Upgrade: h2c}, {@code HTTP2-Settings}),
+     * as the JDK's client does on {@code http://} when told to use HTTP/2. The server may refuse
+     * (an HTTP/1.1 answer) or upgrade (101, then the answer over HTTP/2); either way the answer
+     * is what the request got.
+     */
+    public static RawPolling askingForH2c(URI base) {
+        return new RawPolling(base, HttpClient.Version.HTTP_2);
     }
 
     /** The endpoint URL this client talks to. */

@@ -218,7 +218,19 @@ public final class EngineServer {
                 && !options.allowEio3()) {
             refusal = Optional.of(new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null));
         }
-        return refusal.map(r -> r.customMessage() != null ? r.customMessage() : r.error().message());
+        return refusal.map(Refusal::message);
+    }
+
+    /**
+     * Checks a request on the engine's path that asks to upgrade to something other than
+     * WebSocket (HTTP/2 cleartext, say). The reference hands every upgrade request to its
+     * WebSocket server after its own checks, and that server refuses it; this is those checks.
+     *
+     * @return the message to refuse with when the engine's checks fail (unknown session, bad
+     *     handshake...), or empty when only the upgrade itself is wrong
+     */
+    public Optional<String> refuseOtherUpgrade(HandshakeRequest req, String method) {
+        return verify(req, method, true).map(Refusal::message);
     }
 
     /** Closes every session ("forced close"), for shutdown. */
@@ -250,6 +262,10 @@ public final class EngineServer {
     record Refusal(EngineError error, String customMessage) {
         String json() {
             return customMessage == null ? error.json() : error.json(customMessage);
+        }
+
+        String message() {
+            return customMessage != null ? customMessage : error.message();
         }
     }
 

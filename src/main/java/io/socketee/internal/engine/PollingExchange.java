@@ -1,15 +1,16 @@
 package io.socketee.internal.engine;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One HTTP polling request as the engine sees it; the transport host (a servlet) implements it.
  *
- * <p>{@link #respond} may be called once, from any thread, also after {@link #suspend}: the host
- * must then complete the request asynchronously, without parking a thread while it waits.
+ * <p>{@link #respond} may be called once, from any thread, also after {@link #suspend} or
+ * {@link #readBody}: the host must then complete the request asynchronously, without parking a
+ * thread while it waits.
  */
 public interface PollingExchange {
 
@@ -23,12 +24,17 @@ public interface PollingExchange {
     Optional<String> contentType();
 
     /**
-     * Reads the whole body, refusing to buffer more than {@code max} bytes.
+     * Reads the whole body without holding the calling thread: returns at once, and
+     * {@code done} gets the outcome later, from any thread, or before this method returns when
+     * it is known at once (a declared length over {@code max}). No more than {@code max} bytes
+     * are buffered: past them the host stops reading and reports {@link PostBody.TooLarge}. A
+     * body still incomplete after {@code deadline} is {@link PostBody.Broken}.
      *
-     * @return the body, or empty when it is larger than {@code max}
-     * @throws IOException when the client went away
+     * <p>Called at most once per request, on the thread that handles it, without any lock held.
+     * {@code done} is called once, unless {@link #respond} came first: answering ends the
+     * request, and with it the read.
      */
-    Optional<byte[]> readBody(long max) throws IOException;
+    void readBody(long max, Duration deadline, Consumer<PostBody> done);
 
     /**
      * Keeps the request open after the calling thread returns (a long-poll GET).

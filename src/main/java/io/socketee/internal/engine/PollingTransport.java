@@ -3,14 +3,12 @@ package io.socketee.internal.engine;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.engine.EnginePacket;
 import io.socketee.internal.protocol.engine.EnginePacketType;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -18,7 +16,14 @@ import java.util.concurrent.ScheduledFuture;
  * the reference, at most one GET and one POST may be in flight; a second of either kind closes
  * the session with "transport error".
  *
- * <p>Guarded by the owning session's lock, except {@link #onRequest}, which takes it itself.
+ * <p>A POST's body is read without holding a thread ({@link PollingExchange#readBody}). As in the
+ * reference, a body over {@code maxHttpBufferSize} gets 413 and the session lives on; a body that
+ * does not arrive whole (the client goes away or sends less than it announced) gets 400 and
+ * closes the session with "transport error", and so does one still arriving after
+ * {@link #readDeadline}; closing the transport cuts short a POST whose body is still arriving.
+ *
+ * <p>Guarded by the owning session's lock, except {@link #onRequest} and the outcome of a body read,
+ * which take it themselves.
  */
 final class PollingTransport extends Transport {
     private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
@@ -29,7 +34,10 @@ final class PollingTransport extends Transport {
     private final EngineSession session;
     private final boolean supportsBinary;
     private PollingExchange pendingGet;
-    private boolean postInFlight;
+    /** The POST in flight, from its arrival until its answer is due. */
+    private PollingExchange dataExchange;
+    /** Whether the body of {@link #dataExchange} is still arriving (the POST may then be cut short). */
+    private boolean dataReading;
     private Runnable shouldClose;
     private ScheduledFuture<?> closeTimer;
     private boolean discarded;
@@ -103,45 +111,84 @@ final class PollingTransport extends Transport {
         boolean binary = ex.contentType().map(c -> c.startsWith(Framing.BINARY)).orElse(false);
         boolean[] refused = new boolean[1];
         session.locked(() -> {
-            if (postInFlight) {
+            if (dataExchange != null) {
                 session.onError("data request overlap from client");
                 refused[0] = true;
             } else if (binary && session.version() == io.socketee.internal.protocol.engine.EngineVersion.V4) {
                 session.onError("invalid content");
                 refused[0] = true;
             } else {
-                postInFlight = true;
+                dataExchange = ex;
+                dataReading = true;
             }
         });
         if (refused[0]) {
             ex.respond(400, Map.of(), new byte[0]);
             return;
         }
+        EngineOptions options = session.options();
+        ex.readBody(options.maxHttpBufferSize(), readDeadline(options), body -> onBody(ex, body, binary));
+    }
+
+    /**
+     * How long a POST body may take: a POST still arriving after {@code pingInterval +
+     * pingTimeout} kept the heartbeat's answer from getting through in time (the client sends
+     * one POST at a time), so the session would be closed by then anyway.
+     */
+    static Duration readDeadline(EngineOptions options) {
+        return options.pingInterval().plus(options.pingTimeout());
+    }
+
+    /** The outcome of reading a POST's body, from any thread. */
+    private void onBody(PollingExchange ex, PostBody body, boolean binary) {
+        if (body instanceof PostBody.Received r) {
+            onReceived(ex, r.bytes(), binary);
+            return;
+        }
+        boolean[] current = new boolean[1];
+        session.locked(() -> {
+            current[0] = endRead(ex);
+            if (current[0]) {
+                dataExchange = null;
+                if (body instanceof PostBody.Broken b) {
+                    session.onError("data request connection closed prematurely (" + b.reason() + ")");
+                }
+            }
+        });
+        if (current[0]) {
+            ex.respond(body instanceof PostBody.TooLarge ? 413 : 400, Map.of(), new byte[0]);
+        }
+    }
+
+    private void onReceived(PollingExchange ex, byte[] bytes, boolean binary) {
+        boolean[] current = new boolean[1];
+        session.locked(() -> current[0] = endRead(ex));
+        if (!current[0]) {
+            return;
+        }
+        receive(bytes, binary);
         // the POST counts as finished before its answer is written: the client may send the next
         // one the moment it reads "ok", possibly before this thread returns
-        int status = 200;
-        try {
-            Optional<byte[]> body = ex.readBody(session.options().maxHttpBufferSize());
-            if (body.isEmpty()) {
-                status = 413;
-            } else {
-                receive(body.get(), binary);
+        session.locked(() -> {
+            if (dataExchange == ex) {
+                dataExchange = null;
             }
-        } catch (IOException e) {
-            session.locked(() -> {
-                postInFlight = false;
-                session.onError("data request connection closed prematurely");
-            });
-            return;
-        }
-        session.locked(() -> postInFlight = false);
-        if (status == 413) {
-            ex.respond(413, Map.of(), new byte[0]);
-            return;
-        }
+        });
         Map<String, String> headers = headers(ex);
         headers.put("Content-Type", "text/html");
         ex.respond(200, headers, OK);
+    }
+
+    /**
+     * Whether {@code ex} is the POST whose body was arriving, which it no longer is; false when
+     * the transport closed meanwhile and answered it. Lock held.
+     */
+    private boolean endRead(PollingExchange ex) {
+        if (dataExchange != ex || !dataReading) {
+            return false;
+        }
+        dataReading = false;
+        return true;
     }
 
     private void receive(byte[] body, boolean binary) {
@@ -199,8 +246,22 @@ final class PollingTransport extends Transport {
         return headers;
     }
 
+    /**
+     * Ends a POST whose body is still arriving, as the reference destroys its request when the
+     * transport closes; a POST whose body is in gets its answer as usual. Lock held.
+     */
+    private void cutShortData() {
+        PollingExchange ex = dataExchange;
+        if (ex != null && dataReading) {
+            dataExchange = null;
+            dataReading = false;
+            session.defer(() -> ex.respond(400, Map.of(), new byte[0]));
+        }
+    }
+
     @Override
     void close(Runnable onClosed) {
+        cutShortData();
         Runnable done = () -> {
             if (closeTimer != null) {
                 closeTimer.cancel(false);
@@ -231,6 +292,7 @@ final class PollingTransport extends Transport {
 
     @Override
     void abort(int closeCode, String closeReason) {
+        cutShortData();
         // the session has dropped what waited for the next GET; a pending one ends the transport
         if (!closed && pendingGet != null) {
             send(CLOSE);

@@ -80,6 +80,14 @@ final class EngineFixture implements AutoCloseable {
         return request("POST", query, body, "text/plain;charset=UTF-8", Map.of());
     }
 
+    /** A POST whose body is still arriving: the test ends the read with {@link Exchange#bodyRead}. */
+    Exchange postArriving(String query) {
+        Exchange ex = new Exchange("POST", query, null, "text/plain;charset=UTF-8", Map.of());
+        ex.holdBody = true;
+        server.handlePolling(ex);
+        return ex;
+    }
+
     /** Handshakes over polling and returns the session id. */
     String handshake(String eio) throws Exception {
         String body = get("EIO=" + eio + "&transport=polling").await().text();
@@ -110,6 +118,9 @@ final class EngineFixture implements AutoCloseable {
         final CompletableFuture<Response> response = new CompletableFuture<>();
         volatile boolean suspended;
         volatile Runnable onDisconnect;
+        volatile boolean holdBody;
+        volatile Duration readDeadline;
+        private volatile java.util.function.Consumer<PostBody> bodyDone;
 
         Exchange(String method, String query, byte[] body, String contentType, Map<String, String> headers) {
             this.method = method;
@@ -136,8 +147,22 @@ final class EngineFixture implements AutoCloseable {
         }
 
         @Override
-        public Optional<byte[]> readBody(long max) {
-            return body.length > max ? Optional.empty() : Optional.of(body);
+        public void readBody(long max, Duration deadline, java.util.function.Consumer<PostBody> done) {
+            readDeadline = deadline;
+            if (holdBody) {
+                bodyDone = done;
+            } else {
+                done.accept(body.length > max ? PostBody.TOO_LARGE : new PostBody.Received(body));
+            }
+        }
+
+        /** Ends the read of a body that was arriving ({@link EngineFixture#postArriving}). */
+        void bodyRead(PostBody outcome) {
+            java.util.function.Consumer<PostBody> done = bodyDone;
+            if (done == null) {
+                throw new AssertionError("the engine is not reading this request's body");
+            }
+            done.accept(outcome);
         }
 
         @Override

@@ -127,6 +127,28 @@ class EngineHandshakeTest {
         }
     }
 
+    /**
+     * An upgrade to something other than WebSocket (h2c) gets the engine's refusal when its
+     * checks fail, and nothing from the engine otherwise: the host then refuses the upgrade itself.
+     */
+    @Test
+    void anUpgradeToAnotherProtocolIsCheckedLikeAnyUpgradeRequest() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            assertEquals(Optional.empty(), f.server.refuseOtherUpgrade(
+                    EngineFixture.wsRequest("EIO=4&transport=polling&sid=" + sid), "GET"));
+            assertEquals(Optional.empty(), f.server.refuseOtherUpgrade(
+                    EngineFixture.wsRequest("EIO=4&transport=polling"), "GET"));
+            assertEquals(Optional.of("Session ID unknown"), f.server.refuseOtherUpgrade(
+                    EngineFixture.wsRequest("EIO=4&transport=polling&sid=AAAAAAAAAAAAAAAAAAAA"), "GET"));
+            assertEquals(Optional.of("Bad handshake method"), f.server.refuseOtherUpgrade(
+                    EngineFixture.wsRequest("EIO=4&transport=polling"), "POST"));
+            assertEquals(Optional.of("Transport unknown"), f.server.refuseOtherUpgrade(
+                    EngineFixture.wsRequest("EIO=4&transport=h2c"), "GET"));
+            assertEquals(1, f.server.clientsCount(), "no session was opened by the checks");
+        }
+    }
+
     static void assertError(EngineFixture.Exchange ex, int status, String json) throws Exception {
         EngineFixture.Response r = ex.await();
         assertEquals(status, r.status(), r.text());

@@ -2,17 +2,17 @@ package io.socketee.internal.transport.polling;
 
 import io.socketee.internal.engine.HandshakeRequest;
 import io.socketee.internal.engine.PollingExchange;
+import io.socketee.internal.engine.PostBody;
 import io.socketee.internal.transport.Requests;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,14 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One servlet request seen as a {@link PollingExchange}. A suspended GET uses the Servlet async
- * API, so no container thread waits for it.
+ * API, and a POST's body is read with the non-blocking API ({@link BodyReader}), so no container
+ * thread waits for a client.
  *
- * <p>The answer to a suspended GET usually comes from another thread (a broadcast, a timer), so
+ * <p>The answer to a suspended GET or a POST usually comes from another thread (a broadcast, a timer), so
  * it is written with the Servlet non-blocking API: {@link #respond} hands the body to the
  * container and returns, and a client that does not read holds no thread, only its body. An
  * answer given on the request's own thread is written the ordinary way.
@@ -42,6 +44,7 @@ final class ServletExchange implements PollingExchange {
     private final HandshakeRequest request;
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile AsyncContext async;
+    private volatile BodyReader bodyReader;
 
     ServletExchange(HttpServletRequest req, HttpServletResponse res) {
         this.req = req;
@@ -70,25 +73,34 @@ final class ServletExchange implements PollingExchange {
     }
 
     @Override
-    public Optional<byte[]> readBody(long max) throws IOException {
+    public void readBody(long max, Duration deadline, Consumer<PostBody> done) {
         long declared = req.getContentLengthLong();
         if (declared > max) {
-            return Optional.empty();
+            done.accept(PostBody.TOO_LARGE);
+            return;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
-        byte[] buf = new byte[8192];
-        long total = 0;
-        try (InputStream in = req.getInputStream()) {
-            int n;
-            while ((n = in.read(buf)) != -1) {
-                total += n;
-                if (total > max) {
-                    return Optional.empty();
-                }
-                out.write(buf, 0, n);
-            }
+        if (declared == 0) {
+            done.accept(new PostBody.Received(new byte[0]));
+            return;
         }
-        return Optional.of(out.toByteArray());
+        ServletInputStream in;
+        try {
+            in = req.getInputStream();
+        } catch (IOException | IllegalStateException e) {
+            done.accept(new PostBody.Broken(String.valueOf(e)));
+            return;
+        }
+        AsyncContext ac = req.startAsync(req, res);
+        ac.setTimeout(deadline.toMillis());
+        BodyReader reader = new BodyReader(in, max, declared, done);
+        ac.addListener(reader);
+        bodyReader = reader;
+        async = ac; // before the first callback, which may answer from another thread
+        try {
+            in.setReadListener(reader);
+        } catch (IllegalStateException e) {
+            reader.failed(e);
+        }
     }
 
     @Override
@@ -130,6 +142,12 @@ final class ServletExchange implements PollingExchange {
         }
         AsyncContext ac = async;
         if (ac != null) {
+            BodyReader reader = bodyReader;
+            if (reader != null && !reader.readToTheEnd()) {
+                // the rest of the body is still on the connection: it cannot carry another request
+                headers = new LinkedHashMap<>(headers);
+                headers.put("Connection", "close");
+            }
             respondLater(ac, status, headers, body);
             return;
         }
