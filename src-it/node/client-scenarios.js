@@ -6,8 +6,8 @@
 //                                 [--server socketee|reference]
 //   v4 = socket.io-client 4.8.1 (Engine.IO 4, Socket.IO 5); v2 = socket.io-client 2.5.0
 //   (Engine.IO 3, Socket.IO 4). The Socket.IO path is <url path>socket.io/.
-//   Prints {"scenario":...,"ok":true|false,"error":...,"ms":...} per scenario; exits 1 if any
-//   failed, 2 on bad usage. With --server reference, a scenario the Node reference server is
+//   Prints {"scenario":...,"ok":true|false,"error":...,"ms":...} per scenario, then the summary
+//   line of scenario-kit.js; exits 1 if any failed, 2 on bad usage. With --server reference, a scenario the Node reference server is
 //   known to fail reports {"ok":true,"skipped":reason} instead of running. With
 //   SOCKETEE_STDIN_LIFELINE=1 it exits (code 3) as soon as its stdin closes.
 //   Scenarios run concurrently, each with its own clients and a tag: events that other
@@ -55,7 +55,7 @@ function delay(ms) {
 }
 
 /** `promise`, or a rejection after `ms` naming `what` (a string, or a function giving one then). */
-const { within } = require("./scenario-kit");
+const { within, reporter } = require("./scenario-kit");
 
 /** Binary as the client library delivers it (Buffer, ArrayBuffer or a view) as a Buffer, else null. */
 function asBuffer(value) {
@@ -457,11 +457,11 @@ function describe(e) {
   return (frame ? text + " @ " + frame.trim().replace(/^at /, "") : text).slice(0, 2000);
 }
 
-async function runScenario(name) {
+async function runScenario(name, report) {
   const skipped = skipReason(name);
   if (skipped !== null) {
-    console.log(JSON.stringify({ scenario: name, client: ARGS.client, transport: ARGS.transport, ok: true, skipped, ms: 0 }));
-    return true;
+    report.report({ scenario: name, client: ARGS.client, transport: ARGS.transport, ok: true, skipped, ms: 0 });
+    return;
   }
   const clients = [];
   const tag = RUN + "-" + name;
@@ -477,16 +477,16 @@ async function runScenario(name) {
   }
   const result = { scenario: name, client: ARGS.client, transport: ARGS.transport, ok: error === null, ms: Date.now() - started };
   if (error !== null) result.error = error;
-  console.log(JSON.stringify(result));
-  return error === null;
+  report.report(result);
 }
 
 async function main() {
   const names = ARGS.only ? ARGS.only.split(",") : Object.keys(scenarios);
   const unknown = names.filter((name) => !scenarios[name]);
   if (unknown.length > 0) usage("unknown scenario(s): " + unknown.join(","));
-  const results = await Promise.all(names.map(runScenario));
-  process.exit(results.every(Boolean) ? 0 : 1);
+  const report = reporter();
+  await Promise.all(names.map((name) => runScenario(name, report)));
+  report.finish();
 }
 
 if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {
