@@ -85,8 +85,11 @@ function transportsFor(mode) {
 // one client socket, hiding the differences between the v4 and v2 client APIs
 
 class Client {
-  /** @param nsp "/" or "/custom"; @param withToken whether to present the "secret" token */
-  constructor(nsp, withToken, tag, registry) {
+  /**
+   * @param nsp "/" or "/custom"; @param withToken whether to present the "secret" token;
+   * @param sharing a client whose connection this one's socket shares, or null for its own
+   */
+  constructor(nsp, withToken, tag, registry, sharing = null) {
     const opts = {
       path: PATH,
       transports: transportsFor(ARGS.transport),
@@ -101,10 +104,21 @@ class Client {
       else opts.auth = { token: "secret" };
     }
     const io = V2 ? require("socket.io-client-v2") : require("socket.io-client").io;
-    this.socket = io(ORIGIN + nsp, opts);
+    this.socket = sharing ? sharing.manager.socket(nsp, {}) : io(ORIGIN + nsp, opts);
     this.manager = this.socket.io;
     this.engine = this.manager.engine;
     this.initialTransport = this.engine.transport ? this.engine.transport.name : null;
+    // every transport the client creates, upgrade probes included, and every packet it receives
+    this.created = this.initialTransport ? [this.initialTransport] : [];
+    this.packets = [];
+    if (!sharing) {
+      const create = this.engine.createTransport.bind(this.engine);
+      this.engine.createTransport = (name, ...rest) => {
+        this.created.push(name);
+        return create(name, ...rest);
+      };
+      this.manager.on("packet", (packet) => this.packets.push(packet));
+    }
     this.upgrades = [];
     this.upgraded = new Promise((resolve) => this.engine.on("upgrade", (transport) => {
       this.upgrades.push(transport.name);
@@ -150,6 +164,11 @@ class Client {
 
   transportName() {
     return this.manager.engine.transport.name;
+  }
+
+  /** The type of every packet of namespace `nsp` this client's connection has received, in order. */
+  packetTypes(nsp) {
+    return this.packets.filter((packet) => packet.nsp === nsp).map((packet) => packet.type);
   }
 
   emit(event, ...args) {
@@ -232,7 +251,8 @@ function expectedAuthHandshake(nsp) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// scenarios: each gets `open(nsp, withToken)` creating clients that are closed afterwards
+// scenarios: each gets `open(nsp, withToken, sharing?)` creating clients (on the connection of
+// `sharing` when given) that are closed afterwards
 
 const scenarios = {
   async "transport"({ open }) {
@@ -242,7 +262,9 @@ const scenarios = {
     await client.ready();
     const [echoed] = await client.call("echo", "on " + ARGS.transport);
     assert.strictEqual(echoed, "on " + ARGS.transport);
-    await delay(300); // give an unwanted upgrade the chance to show
+    // an upgrade starts with a probe transport, created when the engine opened, so before the
+    // echo's answer: no other transport now means none later
+    assert.deepStrictEqual(client.created, transportsFor(ARGS.transport), "every transport the client opened, probes included");
     const expectedFinal = ARGS.transport === "polling" ? "polling" : "websocket";
     assert.strictEqual(client.transportName(), expectedFinal, "final transport");
     assert.deepStrictEqual(client.upgrades, ARGS.transport === "upgrade" ? ["websocket"] : [], "upgrades seen");
@@ -271,8 +293,12 @@ const scenarios = {
     assert.deepStrictEqual(rooms, [client.socket.id], "the socket's own room is its id");
   },
 
+  // the refused socket shares its connection with a connected one, whose ack comes after
+  // anything the server sent before it: by then a wrong "connect" for the refused one would have
+  // arrived too
   async "connect-custom-refused"({ open }) {
-    const client = open("/custom", false);
+    const root = await open("/", false).ready();
+    const client = open("/custom", false, root);
     const refusal = await client.refusal();
     if (V2) {
       // an EIO3 client gets the error's data alone (or its message when it has no data)
@@ -282,7 +308,9 @@ const scenarios = {
       assert.strictEqual(refusal.message, "unauthorized");
       assert.deepStrictEqual(refusal.data, { code: 401 });
     }
-    await delay(100);
+    const [after] = await root.call("echo", "after");
+    assert.strictEqual(after, "after");
+    assert.deepStrictEqual(root.packetTypes("/custom"), [4], "the server's packets for /custom: one refusal");
     assert.strictEqual(client.socket.connected, false);
   },
 
@@ -465,7 +493,7 @@ async function runScenario(name, report) {
   }
   const clients = [];
   const tag = RUN + "-" + name;
-  const open = (nsp, withToken) => new Client(nsp, withToken, tag, clients);
+  const open = (nsp, withToken, sharing) => new Client(nsp, withToken, tag, clients, sharing);
   const started = Date.now();
   let error = null;
   try {
