@@ -9,6 +9,7 @@ import io.socketee.internal.sio.SioServer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +69,8 @@ public class SocketEeRuntime {
                 config.cleanupEmptyChildNamespaces(), new SioOptions.Recovery(config.recovery().enabled(),
                 config.recovery().maxDisconnectionDuration(), config.recovery().skipMiddlewares()))
                 .withHandlersOnDeliveringThread(config.inlineHandlers()),
-                AppExecutor.create(workers), scheduler, adapters());
+                AppExecutor.create(workers), scheduler, adapters(),
+                new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class)));
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);
         io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
