@@ -51,6 +51,7 @@ public class SocketEeRuntime {
 
     private final ClusterStatus clusterStatus = new ClusterStatus();
     private HandlerInstances handlerInstances;
+    private PacketRequestContext requestContexts;
     private SocketIoConfig config;
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
@@ -61,6 +62,7 @@ public class SocketEeRuntime {
     @PostConstruct
     void start() {
         config = SocketIoConfig.read(key -> mpConfig.getOptionalValue(key, String.class));
+        requestContexts = new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class));
         scheduler = new ScheduledThreadPoolExecutor(1, threads("socketee-timer"));
         ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
         workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
@@ -69,8 +71,7 @@ public class SocketEeRuntime {
                 config.cleanupEmptyChildNamespaces(), new SioOptions.Recovery(config.recovery().enabled(),
                 config.recovery().maxDisconnectionDuration(), config.recovery().skipMiddlewares()))
                 .withHandlersOnDeliveringThread(config.inlineHandlers()),
-                AppExecutor.create(workers), scheduler, adapters(),
-                new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class)));
+                AppExecutor.create(workers), scheduler, adapters(), requestContexts);
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);
         io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
@@ -124,6 +125,9 @@ public class SocketEeRuntime {
         }
         if (handlerInstances != null) {
             handlerInstances.release();
+        }
+        if (requestContexts != null) {
+            requestContexts.release();
         }
         if (engine != null) {
             engine.close();
