@@ -19,27 +19,10 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 2; i < argv.length; i += 2) {
-    if (!argv[i].startsWith("--") || i + 1 >= argv.length) usage("bad argument " + argv[i]);
-    args[argv[i].slice(2)] = argv[i + 1];
-  }
-  if (!args.url) usage("--url is required");
-  return args;
-}
+const { runScenarios, reporter, parseArgs, honourLifeline, describeError } = require("./scenario-kit");
 
-function usage(message) {
-  console.error(message + "\nusage: node browser-chat.js --url URL [--screenshot file.png]");
-  process.exit(2);
-}
-
-const ARGS = parseArgs(process.argv);
-if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {
-  process.stdin.on("end", () => process.exit(3));
-  process.stdin.on("close", () => process.exit(3));
-  process.stdin.resume();
-}
+const ARGS = parseArgs(process.argv, "node browser-chat.js --url URL [--screenshot file.png]", ["url"]);
+honourLifeline();
 
 /** A page of the chat in its own browser context (its own cookies and storage: another person). */
 async function person(browser, query = "") {
@@ -136,31 +119,24 @@ const SCENARIOS = {
   },
 };
 
-async function main() {
-  if (!fs.existsSync(CHROMIUM)) {
-    console.log(JSON.stringify({ scenario: "chromium is installed", ok: false,
-      error: CHROMIUM + " is missing: run .ci/install-system-packages (Debian package chromium)" }));
-    process.exit(1);
-  }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  let failed = false;
-  try {
-    for (const [name, run] of Object.entries(SCENARIOS)) {
-      try {
-        await run(browser);
-        console.log(JSON.stringify({ scenario: name, ok: true }));
-      } catch (e) {
-        failed = true;
-        console.log(JSON.stringify({ scenario: name, ok: false, error: String(e && e.stack || e) }));
-      }
-    }
-  } finally {
-    await browser.close();
-  }
-  process.exit(failed ? 1 : 0);
+/** Reports a failure that stops the run before any scenario, then the summary. */
+function cannotRun(scenario, error) {
+  const report = reporter();
+  report.report({ scenario, ok: false, error });
+  report.finish();
 }
 
-main().catch((e) => {
-  console.log(JSON.stringify({ scenario: "the browser starts", ok: false, error: String(e && e.stack || e) }));
-  process.exit(1);
-});
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) {
+    cannotRun("chromium is installed", CHROMIUM + " is missing: run .ci/install-system-packages (Debian package chromium)");
+  }
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (e) {
+    cannotRun("the browser starts", describeError(e));
+  }
+  await runScenarios(SCENARIOS, { argument: browser, afterAll: () => browser.close() });
+}
+
+main();

@@ -6,8 +6,8 @@
 //                                 [--server socketee|reference]
 //   v4 = socket.io-client 4.8.1 (Engine.IO 4, Socket.IO 5); v2 = socket.io-client 2.5.0
 //   (Engine.IO 3, Socket.IO 4). The Socket.IO path is <url path>socket.io/.
-//   Prints {"scenario":...,"ok":true|false,"error":...,"ms":...} per scenario; exits 1 if any
-//   failed, 2 on bad usage. With --server reference, a scenario the Node reference server is
+//   Prints {"scenario":...,"ok":true|false,"error":...,"ms":...} per scenario, then the summary
+//   line of scenario-kit.js; exits 1 if any failed, 2 on bad usage. With --server reference, a scenario the Node reference server is
 //   known to fail reports {"ok":true,"skipped":reason} instead of running. With
 //   SOCKETEE_STDIN_LIFELINE=1 it exits (code 3) as soon as its stdin closes.
 //   Scenarios run concurrently, each with its own clients and a tag: events that other
@@ -55,7 +55,7 @@ function delay(ms) {
 }
 
 /** `promise`, or a rejection after `ms` naming `what` (a string, or a function giving one then). */
-const { within } = require("./scenario-kit");
+const { within, reporter } = require("./scenario-kit");
 
 /** Binary as the client library delivers it (Buffer, ArrayBuffer or a view) as a Buffer, else null. */
 function asBuffer(value) {
@@ -85,8 +85,11 @@ function transportsFor(mode) {
 // one client socket, hiding the differences between the v4 and v2 client APIs
 
 class Client {
-  /** @param nsp "/" or "/custom"; @param withToken whether to present the "secret" token */
-  constructor(nsp, withToken, tag, registry) {
+  /**
+   * @param nsp "/" or "/custom"; @param withToken whether to present the "secret" token;
+   * @param sharing a client whose connection this one's socket shares, or null for its own
+   */
+  constructor(nsp, withToken, tag, registry, sharing = null) {
     const opts = {
       path: PATH,
       transports: transportsFor(ARGS.transport),
@@ -101,10 +104,21 @@ class Client {
       else opts.auth = { token: "secret" };
     }
     const io = V2 ? require("socket.io-client-v2") : require("socket.io-client").io;
-    this.socket = io(ORIGIN + nsp, opts);
+    this.socket = sharing ? sharing.manager.socket(nsp, {}) : io(ORIGIN + nsp, opts);
     this.manager = this.socket.io;
     this.engine = this.manager.engine;
     this.initialTransport = this.engine.transport ? this.engine.transport.name : null;
+    // every transport the client creates, upgrade probes included, and every packet it receives
+    this.created = this.initialTransport ? [this.initialTransport] : [];
+    this.packets = [];
+    if (!sharing) {
+      const create = this.engine.createTransport.bind(this.engine);
+      this.engine.createTransport = (name, ...rest) => {
+        this.created.push(name);
+        return create(name, ...rest);
+      };
+      this.manager.on("packet", (packet) => this.packets.push(packet));
+    }
     this.upgrades = [];
     this.upgraded = new Promise((resolve) => this.engine.on("upgrade", (transport) => {
       this.upgrades.push(transport.name);
@@ -150,6 +164,11 @@ class Client {
 
   transportName() {
     return this.manager.engine.transport.name;
+  }
+
+  /** The type of every packet of namespace `nsp` this client's connection has received, in order. */
+  packetTypes(nsp) {
+    return this.packets.filter((packet) => packet.nsp === nsp).map((packet) => packet.type);
   }
 
   emit(event, ...args) {
@@ -232,7 +251,8 @@ function expectedAuthHandshake(nsp) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// scenarios: each gets `open(nsp, withToken)` creating clients that are closed afterwards
+// scenarios: each gets `open(nsp, withToken, sharing?)` creating clients (on the connection of
+// `sharing` when given) that are closed afterwards
 
 const scenarios = {
   async "transport"({ open }) {
@@ -242,7 +262,9 @@ const scenarios = {
     await client.ready();
     const [echoed] = await client.call("echo", "on " + ARGS.transport);
     assert.strictEqual(echoed, "on " + ARGS.transport);
-    await delay(300); // give an unwanted upgrade the chance to show
+    // an upgrade starts with a probe transport, created when the engine opened, so before the
+    // echo's answer: no other transport now means none later
+    assert.deepStrictEqual(client.created, transportsFor(ARGS.transport), "every transport the client opened, probes included");
     const expectedFinal = ARGS.transport === "polling" ? "polling" : "websocket";
     assert.strictEqual(client.transportName(), expectedFinal, "final transport");
     assert.deepStrictEqual(client.upgrades, ARGS.transport === "upgrade" ? ["websocket"] : [], "upgrades seen");
@@ -271,8 +293,12 @@ const scenarios = {
     assert.deepStrictEqual(rooms, [client.socket.id], "the socket's own room is its id");
   },
 
+  // the refused socket shares its connection with a connected one, whose ack comes after
+  // anything the server sent before it: by then a wrong "connect" for the refused one would have
+  // arrived too
   async "connect-custom-refused"({ open }) {
-    const client = open("/custom", false);
+    const root = await open("/", false).ready();
+    const client = open("/custom", false, root);
     const refusal = await client.refusal();
     if (V2) {
       // an EIO3 client gets the error's data alone (or its message when it has no data)
@@ -282,7 +308,9 @@ const scenarios = {
       assert.strictEqual(refusal.message, "unauthorized");
       assert.deepStrictEqual(refusal.data, { code: 401 });
     }
-    await delay(100);
+    const [after] = await root.call("echo", "after");
+    assert.strictEqual(after, "after");
+    assert.deepStrictEqual(root.packetTypes("/custom"), [4], "the server's packets for /custom: one refusal");
     assert.strictEqual(client.socket.connected, false);
   },
 
@@ -457,15 +485,15 @@ function describe(e) {
   return (frame ? text + " @ " + frame.trim().replace(/^at /, "") : text).slice(0, 2000);
 }
 
-async function runScenario(name) {
+async function runScenario(name, report) {
   const skipped = skipReason(name);
   if (skipped !== null) {
-    console.log(JSON.stringify({ scenario: name, client: ARGS.client, transport: ARGS.transport, ok: true, skipped, ms: 0 }));
-    return true;
+    report.report({ scenario: name, client: ARGS.client, transport: ARGS.transport, ok: true, skipped, ms: 0 });
+    return;
   }
   const clients = [];
   const tag = RUN + "-" + name;
-  const open = (nsp, withToken) => new Client(nsp, withToken, tag, clients);
+  const open = (nsp, withToken, sharing) => new Client(nsp, withToken, tag, clients, sharing);
   const started = Date.now();
   let error = null;
   try {
@@ -477,16 +505,16 @@ async function runScenario(name) {
   }
   const result = { scenario: name, client: ARGS.client, transport: ARGS.transport, ok: error === null, ms: Date.now() - started };
   if (error !== null) result.error = error;
-  console.log(JSON.stringify(result));
-  return error === null;
+  report.report(result);
 }
 
 async function main() {
   const names = ARGS.only ? ARGS.only.split(",") : Object.keys(scenarios);
   const unknown = names.filter((name) => !scenarios[name]);
   if (unknown.length > 0) usage("unknown scenario(s): " + unknown.join(","));
-  const results = await Promise.all(names.map(runScenario));
-  process.exit(results.every(Boolean) ? 0 : 1);
+  const report = reporter();
+  await Promise.all(names.map((name) => runScenario(name, report)));
+  report.finish();
 }
 
 if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {

@@ -4,7 +4,8 @@
 //
 // Usage: node cluster-scenarios.js --a URL --b URL --n URL --redis URL [--only a,b]
 //   URL is a node's application base (http://127.0.0.1:9081/socketee-cluster-a/).
-// Prints one JSON line per scenario: {"scenario": id, "ok": true} or {..., "ok": false, "error"}.
+// Prints one JSON line per scenario: {"scenario": id, "ok": true} or {..., "ok": false, "error"},
+// then the summary line of scenario-kit.js.
 "use strict";
 const assert = require("assert");
 const { io } = require("socket.io-client");
@@ -228,4 +229,4 @@ const scenarios = {
   },
 };
 
-runScenarios(scenarios, ONLY);
+runScenarios(scenarios, { only: ONLY });

@@ -16,7 +16,9 @@ const { io } = require("socket.io-client");
 const STEP_TIMEOUT = 10000;
 
 const USAGE = "node examples-scenarios.js --url URL [--transport polling|websocket]";
-const ARGS = require("./scenario-kit").parseArgs(process.argv, USAGE, ["url"]);
+const { within, runScenarios, parseArgs, honourLifeline } = require("./scenario-kit");
+
+const ARGS = parseArgs(process.argv, USAGE, ["url"]);
 if (!["polling", "websocket"].includes(ARGS.transport || "websocket")) {
   console.error("--transport must be polling or websocket\nusage: " + USAGE);
   process.exit(2);
@@ -27,11 +29,7 @@ const TRANSPORT = ARGS.transport || "websocket";
 const CONFIG = readProperties(path.join(__dirname, "..", "demo", "resources", "META-INF", "microprofile-config.properties"));
 const opened = [];
 
-if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {
-  process.stdin.on("end", () => process.exit(3));
-  process.stdin.on("close", () => process.exit(3));
-  process.stdin.resume();
-}
+honourLifeline();
 
 function readProperties(file) {
   const props = {};
@@ -41,8 +39,6 @@ function readProperties(file) {
   }
   return props;
 }
-
-const { within } = require("./scenario-kit");
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -294,21 +290,9 @@ const SCENARIOS = {
   },
 };
 
-async function main() {
-  let failed = false;
-  for (const [name, run] of Object.entries(SCENARIOS)) {
-    try {
-      await run();
-      console.log(JSON.stringify({ scenario: name, ok: true }));
-    } catch (e) {
-      failed = true;
-      console.log(JSON.stringify({ scenario: name, ok: false, error: String(e && e.stack || e) }));
-    } finally {
-      opened.splice(0).forEach((s) => s.disconnect());
-      await sleep(50);
-    }
-  }
-  process.exit(failed ? 1 : 0);
-}
-
-main();
+runScenarios(SCENARIOS, {
+  afterEach: async () => {
+    opened.splice(0).forEach((s) => s.disconnect());
+    await sleep(50);
+  },
+});

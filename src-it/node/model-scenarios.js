@@ -3,8 +3,8 @@
 //
 // Usage: node model-scenarios.js --url http://127.0.0.1:PORT/contextRoot/
 //                                [--transport polling|websocket] [--only name,name]
-//   Prints {"scenario":...,"ok":true|false,"error":...} per scenario; exits 1 if any failed,
-//   2 on bad usage. With SOCKETEE_STDIN_LIFELINE=1 it exits (code 3) when its stdin closes.
+//   Prints {"scenario":...,"ok":true|false,"error":...} per scenario, then the summary line of
+//   scenario-kit.js; exits 1 if any failed, 2 on bad usage. With SOCKETEE_STDIN_LIFELINE=1 it exits (code 3) when its stdin closes.
 //   Scenarios run one after the other; each uses rooms named with a fresh tag.
 "use strict";
 const assert = require("assert");
@@ -14,7 +14,9 @@ const { io } = require("socket.io-client");
 const STEP_TIMEOUT = 10000;
 
 const USAGE = "node model-scenarios.js --url URL [--transport polling|websocket] [--only a,b]";
-const ARGS = require("./scenario-kit").parseArgs(process.argv, USAGE, ["url"]);
+const { within, runScenarios, parseArgs, honourLifeline } = require("./scenario-kit");
+
+const ARGS = parseArgs(process.argv, USAGE, ["url"]);
 if (!["polling", "websocket"].includes(ARGS.transport || "websocket")) {
   console.error("--transport must be polling or websocket\nusage: " + USAGE);
   process.exit(2);
@@ -24,13 +26,7 @@ const PATH = BASE.pathname.replace(/\/?$/, "/") + "socket.io";
 const TRANSPORT = ARGS.transport || "websocket";
 const opened = [];
 
-if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {
-  process.stdin.on("end", () => process.exit(3));
-  process.stdin.on("close", () => process.exit(3));
-  process.stdin.resume();
-}
-
-const { within } = require("./scenario-kit");
+honourLifeline();
 
 function tag() {
   return crypto.randomBytes(4).toString("hex");
@@ -329,23 +325,9 @@ function waitFor(socket, event, test) {
   }), event);
 }
 
-async function main() {
-  const only = ARGS.only ? ARGS.only.split(",") : Object.keys(SCENARIOS);
-  let failed = false;
-  for (const name of only) {
-    const started = Date.now();
-    try {
-      if (!SCENARIOS[name]) throw new Error("unknown scenario");
-      await within(30000, SCENARIOS[name](), "the scenario");
-      console.log(JSON.stringify({ scenario: name, ok: true, ms: Date.now() - started }));
-    } catch (e) {
-      failed = true;
-      console.log(JSON.stringify({ scenario: name, ok: false, error: String(e && e.stack || e), ms: Date.now() - started }));
-    } finally {
-      opened.splice(0).forEach((s) => s.disconnect());
-    }
-  }
-  process.exit(failed ? 1 : 0);
-}
-
-main();
+runScenarios(SCENARIOS, {
+  only: ARGS.only ? ARGS.only.split(",") : null,
+  timeoutMs: 30000,
+  timed: true,
+  afterEach: () => opened.splice(0).forEach((s) => s.disconnect()),
+});

@@ -3,7 +3,8 @@
 //
 // Usage: node proxy-scenario.js --proxy URL --a URL --n URL
 //   URLs are application bases with the same path (http://127.0.0.1:9086/socketee-cluster-a/).
-// Prints one JSON line per scenario: {"scenario": id, "ok": true} or {..., "ok": false, "error"}.
+// Prints one JSON line per scenario: {"scenario": id, "ok": true} or {..., "ok": false, "error"},
+// then the summary line of scenario-kit.js.
 "use strict";
 const assert = require("assert");
 const { io } = require("socket.io-client");

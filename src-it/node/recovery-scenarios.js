@@ -1,5 +1,6 @@
 // Connection state recovery against SocketEE's recovery test application
-// (src-it/java/io/socketee/it/recovery), with socket.io-client 4.x. One JSON line per scenario.
+// (src-it/java/io/socketee/it/recovery), with socket.io-client 4.x. One JSON line per scenario,
+// then the summary line of scenario-kit.js.
 //
 // Usage: node recovery-scenarios.js --url http://127.0.0.1:PORT/contextRoot/ [--transport polling|websocket]
 "use strict";
@@ -7,23 +8,15 @@ const assert = require("assert");
 const crypto = require("crypto");
 const { io } = require("socket.io-client");
 
+const { within, runScenarios, parseArgs, honourLifeline } = require("./scenario-kit");
+
 const STEP_TIMEOUT = 10000;
-const args = {};
-for (let i = 2; i + 1 < process.argv.length; i += 2) args[process.argv[i].slice(2)] = process.argv[i + 1];
-if (!args.url) {
-  console.error("usage: node recovery-scenarios.js --url URL [--transport polling|websocket]");
-  process.exit(2);
-}
+const args = parseArgs(process.argv, "node recovery-scenarios.js --url URL [--transport polling|websocket]", ["url"]);
 const BASE = new URL(args.url);
 const PATH = BASE.pathname.replace(/\/?$/, "/") + "socket.io";
 const TRANSPORT = args.transport || "websocket";
 const opened = [];
-if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {
-  process.stdin.on("end", () => process.exit(3));
-  process.stdin.resume();
-}
-
-const { within } = require("./scenario-kit");
+honourLifeline();
 
 function connect() {
   const socket = io(BASE.origin + "/", {
@@ -90,18 +83,7 @@ const SCENARIOS = {
   },
 };
 
-(async () => {
-  let failed = false;
-  for (const name of Object.keys(SCENARIOS)) {
-    try {
-      await within(30000, SCENARIOS[name](), "the scenario");
-      console.log(JSON.stringify({ scenario: name, ok: true }));
-    } catch (e) {
-      failed = true;
-      console.log(JSON.stringify({ scenario: name, ok: false, error: String(e && e.stack || e) }));
-    } finally {
-      opened.splice(0).forEach((s) => s.disconnect());
-    }
-  }
-  process.exit(failed ? 1 : 0);
-})();
+runScenarios(SCENARIOS, {
+  timeoutMs: 30000,
+  afterEach: () => opened.splice(0).forEach((s) => s.disconnect()),
+});

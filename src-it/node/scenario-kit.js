@@ -1,6 +1,11 @@
-// What the scenario scripts share: a bounded wait and the loop that runs named scenarios one
-// after another and prints one JSON line each, {"scenario": id, "ok": true} or
-// {"scenario": id, "ok": false, "error": "..."}, which the Java tests read.
+// What the scenario scripts share: a bounded wait, the reporter every script prints its results
+// through, and the loop that runs named scenarios one after another.
+//
+// The output the Java tests read (io.socketee.it.support.ScenarioRun): one JSON line per
+// scenario, {"scenario": id, "ok": true, ...} or {"scenario": id, "ok": false, "error": "..."},
+// then, as the last JSON line, {"summary": {"scenarios": n, "failed": f}}, and exit code 1 when
+// any scenario failed, else 0. A script that crashes, or ends any other way, prints no summary,
+// so the Java side can tell a finished run from one that stopped halfway.
 "use strict";
 
 /** Resolves or rejects as {@code promise} does, or rejects after {@code ms} naming {@code what}. */
@@ -13,18 +18,64 @@ function within(ms, promise, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Runs each scenario (all, or those named in {@code only}), reports it, then exits 0. */
-async function runScenarios(scenarios, only) {
-  for (const [id, run] of Object.entries(scenarios)) {
-    if (only && !only.includes(id)) continue;
-    try {
-      await run();
-      console.log(JSON.stringify({ scenario: id, ok: true }));
-    } catch (e) {
-      console.log(JSON.stringify({ scenario: id, ok: false, error: String((e && e.stack) || e) }));
+/**
+ * Prints scenario results and counts them; {@code finish()} prints the summary line and exits,
+ * with 1 when any reported scenario failed, else 0. Not for concurrent use across processes; a
+ * script's scenarios may report in any order.
+ */
+function reporter() {
+  const counts = { scenarios: 0, failed: 0 };
+  return {
+    /** Prints one scenario's line; {@code line} has at least "scenario" and "ok". */
+    report(line) {
+      counts.scenarios++;
+      if (!line.ok) counts.failed++;
+      console.log(JSON.stringify(line));
+    },
+    /** Prints the summary line and ends the process. */
+    finish() {
+      console.log(JSON.stringify({ summary: counts }));
+      process.exit(counts.failed ? 1 : 0);
+    },
+  };
+}
+
+/** An error as reported: its stack when it has one. */
+function describeError(e) {
+  return String((e && e.stack) || e);
+}
+
+/**
+ * Runs each scenario one after the other, reports it, then prints the summary and exits.
+ * Options: {@code only} (ids to run; an unknown id is reported as failed), {@code timeoutMs}
+ * (bound on each scenario), {@code argument} (passed to each scenario), {@code afterEach}
+ * (awaited after each scenario, pass or fail), {@code afterAll} (awaited before the summary),
+ * {@code timed} (adds "ms" to each line).
+ */
+async function runScenarios(scenarios, options = {}) {
+  const report = reporter();
+  const ids = options.only || Object.keys(scenarios);
+  try {
+    for (const id of ids) {
+      const started = Date.now();
+      const line = { scenario: id, ok: true };
+      try {
+        if (!Object.prototype.hasOwnProperty.call(scenarios, id)) throw new Error("unknown scenario");
+        const run = scenarios[id](options.argument);
+        await (options.timeoutMs ? within(options.timeoutMs, run, "the scenario") : run);
+      } catch (e) {
+        line.ok = false;
+        line.error = describeError(e);
+      } finally {
+        if (options.afterEach) await options.afterEach();
+      }
+      if (options.timed) line.ms = Date.now() - started;
+      report.report(line);
     }
+  } finally {
+    if (options.afterAll) await options.afterAll();
   }
-  process.exit(0);
+  report.finish();
 }
 
 /**
@@ -45,4 +96,13 @@ function parseArgs(argv, usage, required = []) {
   return args;
 }
 
-module.exports = { within, runScenarios, parseArgs };
+/** With SOCKETEE_STDIN_LIFELINE=1 (set by the Java tests), exits with 3 when stdin closes. */
+function honourLifeline() {
+  if (process.env.SOCKETEE_STDIN_LIFELINE === "1") {
+    process.stdin.on("end", () => process.exit(3));
+    process.stdin.on("close", () => process.exit(3));
+    process.stdin.resume();
+  }
+}
+
+module.exports = { within, reporter, runScenarios, parseArgs, honourLifeline, describeError };

@@ -273,5 +273,6 @@ if (ARGS.role === "stalled") {
     process.exit(1);
   });
 } else {
-  kit.runScenarios({ dropped, many, volatile: volatilePackets }, ARGS.only && ARGS.only.split(","));
+  kit.honourLifeline();
+  kit.runScenarios({ dropped, many, volatile: volatilePackets }, { only: ARGS.only && ARGS.only.split(",") });
 }

@@ -1,26 +1,18 @@
 package io.socketee.it.clients;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.socketee.it.support.NodeProcess;
+import io.socketee.it.support.ScenarioRun;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.json.JSONException;
-import org.json.JSONObject;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.function.Executable;
 
@@ -83,11 +75,13 @@ public final class ClientScenarios {
 
     /** The Node clients over the given transport modes, all started now. */
     public Stream<DynamicNode> nodeClients(TransportMode... modes) {
+        List<String> expected = Arrays.stream(Scenario.values()).map(Scenario::id).toList();
         List<DynamicNode> containers = new ArrayList<>();
         for (NodeClient client : NodeClient.values()) {
             for (TransportMode mode : modes) {
-                CompletableFuture<NodeProcess.Result> run = CompletableFuture.supplyAsync(() -> NodeProcess.run(NODE_RUN_TIMEOUT, SCRIPT,
-                        "--client", client.id(), "--transport", mode.id(), "--url", base.toString(), "--server", target.id()), daemon());
+                CompletableFuture<ScenarioRun> run = CompletableFuture.supplyAsync(() -> ScenarioRun.run(NODE_RUN_TIMEOUT, expected,
+                        SCRIPT, "--client", client.id(), "--transport", mode.id(), "--url", base.toString(), "--server", target.id()),
+                        daemon());
                 String title = client.title() + " (node) over " + mode.id();
                 containers.add(dynamicContainer(title, nodeTests(run, client.id() + " " + mode.id())));
             }
@@ -95,11 +89,11 @@ public final class ClientScenarios {
         return containers.stream();
     }
 
-    private static Stream<DynamicNode> nodeTests(CompletableFuture<NodeProcess.Result> run, String context) {
+    private static Stream<DynamicNode> nodeTests(CompletableFuture<ScenarioRun> run, String context) {
         Stream<DynamicNode> scenarios = Arrays.stream(Scenario.values()).map(scenario -> dynamicTest(scenario.id(),
-                () -> inContext(context + " " + scenario.id(), () -> assertScenario(await(run), scenario))));
+                () -> inContext(context + " " + scenario.id(), () -> await(run).assertScenario(scenario.id()))));
         String cleanExit = "reports every scenario once and exits cleanly";
-        return Stream.concat(scenarios, Stream.of(dynamicTest(cleanExit, () -> inContext(context, () -> assertRun(await(run))))));
+        return Stream.concat(scenarios, Stream.of(dynamicTest(cleanExit, () -> inContext(context, () -> await(run).assertComplete()))));
     }
 
     /** Runs {@code body}, prefixing any assertion failure with {@code [context]} for flat reports. */
@@ -113,51 +107,7 @@ public final class ClientScenarios {
         }
     }
 
-    private static void assertScenario(NodeProcess.Result result, Scenario scenario) {
-        JSONObject line = results(result).get(scenario.id());
-        if (line == null) {
-            fail("no result for " + scenario.id() + " from " + result.summary());
-        }
-        if (line.has("skipped")) {
-            Assumptions.abort(line.optString("skipped"));
-        }
-        if (!line.optBoolean("ok")) {
-            fail(scenario.id() + ": " + line.optString("error"));
-        }
-    }
-
-    private static void assertRun(NodeProcess.Result result) {
-        assertFalse(result.timedOut(), () -> "timed out: " + result.summary());
-        Map<String, JSONObject> results = results(result);
-        List<String> reported = new ArrayList<>(results.keySet());
-        List<String> expected = Arrays.stream(Scenario.values()).map(Scenario::id).toList();
-        assertEquals(expected.stream().sorted().toList(), reported.stream().sorted().toList(), () -> "scenarios: " + result.summary());
-        assertEquals(results.size(), resultLines(result).size(), () -> "a scenario reported twice: " + result.summary());
-        boolean allOk = results.values().stream().allMatch(line -> line.optBoolean("ok"));
-        assertEquals(allOk ? 0 : 1, result.exitCode(), () -> "exit code: " + result.summary());
-    }
-
-    private static Map<String, JSONObject> results(NodeProcess.Result result) {
-        Map<String, JSONObject> byScenario = new LinkedHashMap<>();
-        resultLines(result).forEach(line -> byScenario.put(line.optString("scenario"), line));
-        return byScenario;
-    }
-
-    private static List<JSONObject> resultLines(NodeProcess.Result result) {
-        List<JSONObject> lines = new ArrayList<>();
-        for (String line : result.stdout()) {
-            if (line.startsWith("{")) {
-                try {
-                    lines.add(new JSONObject(line));
-                } catch (JSONException e) {
-                    fail("unparsable result line " + line + ": " + e.getMessage());
-                }
-            }
-        }
-        return lines;
-    }
-
-    private static NodeProcess.Result await(CompletableFuture<NodeProcess.Result> run) throws Exception {
+    private static ScenarioRun await(CompletableFuture<ScenarioRun> run) throws Exception {
         return run.get(NODE_RUN_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
     }
 

@@ -5,6 +5,7 @@ import io.socket.client.IO;
 import io.socket.client.Manager;
 import io.socket.client.Socket;
 import io.socket.engineio.client.Transport;
+import io.socket.parser.Packet;
 import io.socket.thread.EventThread;
 import java.lang.reflect.Field;
 import java.net.URI;
@@ -39,6 +40,8 @@ final class JavaClient implements AutoCloseable {
     private final CompletableFuture<String> initialTransport = new CompletableFuture<>();
     private final CompletableFuture<String> upgraded = new CompletableFuture<>();
     private final List<String> upgrades = new CopyOnWriteArrayList<>();
+    private final List<String> transportsCreated = new CopyOnWriteArrayList<>();
+    private final List<Packet> packets = new CopyOnWriteArrayList<>();
     private final List<String> history = new CopyOnWriteArrayList<>();
     private final CompletableFuture<String> disconnected = new CompletableFuture<>();
     private final CompletableFuture<Object> connected = new CompletableFuture<>();
@@ -51,8 +54,33 @@ final class JavaClient implements AutoCloseable {
 
     /** Creates (but does not connect) a socket for namespace {@code nsp} of the server at {@code base}. */
     JavaClient(URI base, String nsp, boolean withToken, TransportMode mode, String tag, OkHttpClient http) {
-        this.tag = tag;
+        this(IO.socket(URI.create(base.getScheme() + "://" + base.getRawAuthority() + nsp), options(base, withToken, mode, http)),
+                mode, tag);
+        Manager manager = socket.io();
+        manager.on(Manager.EVENT_TRANSPORT, args -> onTransport((Transport) args[0], manager));
+        manager.on(Manager.EVENT_PACKET, args -> packets.add((Packet) args[0]));
+        manager.on(Manager.EVENT_ERROR, args -> history.add("manager error " + (args.length > 0 ? args[0] : "")));
+        manager.on(Manager.EVENT_CLOSE, args -> history.add("manager closed: " + (args.length > 0 ? args[0] : "")));
+    }
+
+    private JavaClient(Socket socket, TransportMode mode, String tag) {
+        this.socket = socket;
         this.mode = mode;
+        this.tag = tag;
+        socket.on(Socket.EVENT_CONNECT, args -> connected.complete(Boolean.TRUE));
+        socket.on(Socket.EVENT_CONNECT_ERROR, args -> connected.complete(new Refusal(args.length > 0 ? args[0] : null)));
+        socket.on(Socket.EVENT_DISCONNECT, args -> disconnected.complete(args.length > 0 ? String.valueOf(args[0]) : null));
+    }
+
+    /**
+     * Creates (but does not connect) a socket for namespace {@code nsp} on this client's
+     * connection: its packets come on the same Engine.IO session, in the order the server sent them.
+     */
+    JavaClient alongside(String nsp) {
+        return new JavaClient(socket.io().socket(nsp), mode, tag);
+    }
+
+    private static IO.Options options(URI base, boolean withToken, TransportMode mode, OkHttpClient http) {
         IO.Options options = new IO.Options();
         String root = base.getRawPath().endsWith("/") ? base.getRawPath() : base.getRawPath() + "/";
         options.path = root + "socket.io";
@@ -67,14 +95,7 @@ final class JavaClient implements AutoCloseable {
         if (withToken) {
             options.auth = Map.of("token", "secret");
         }
-        this.socket = IO.socket(URI.create(base.getScheme() + "://" + base.getRawAuthority() + nsp), options);
-        Manager manager = socket.io();
-        manager.on(Manager.EVENT_TRANSPORT, args -> onTransport((Transport) args[0], manager));
-        socket.on(Socket.EVENT_CONNECT, args -> connected.complete(Boolean.TRUE));
-        socket.on(Socket.EVENT_CONNECT_ERROR, args -> connected.complete(new Refusal(args.length > 0 ? args[0] : null)));
-        socket.on(Socket.EVENT_DISCONNECT, args -> disconnected.complete(args.length > 0 ? String.valueOf(args[0]) : null));
-        manager.on(Manager.EVENT_ERROR, args -> history.add("manager error " + (args.length > 0 ? args[0] : "")));
-        manager.on(Manager.EVENT_CLOSE, args -> history.add("manager closed: " + (args.length > 0 ? args[0] : "")));
+        return options;
     }
 
     /** The client's connection state, for failure messages. */
@@ -126,6 +147,20 @@ final class JavaClient implements AutoCloseable {
 
     List<String> upgrades() {
         return List.copyOf(upgrades);
+    }
+
+    /**
+     * The name of every transport the client has created so far, in order, upgrade probes
+     * included. The client starts every probe when its engine opens, before any Socket.IO packet
+     * is handled, so once it is connected this is every transport it will ever create.
+     */
+    List<String> transportsCreated() {
+        return List.copyOf(transportsCreated);
+    }
+
+    /** The type of every Socket.IO packet of namespace {@code nsp} this client's connection has received, in order. */
+    List<Integer> packetTypes(String nsp) {
+        return packets.stream().filter(p -> nsp.equals(p.nsp)).map(p -> p.type).toList();
     }
 
     String disconnectReason() {
@@ -239,6 +274,7 @@ final class JavaClient implements AutoCloseable {
                 upgraded.complete(((Transport) args[0]).name);
             });
         }
+        transportsCreated.add(transport.name);
         initialTransport.complete(transport.name);
     }
 

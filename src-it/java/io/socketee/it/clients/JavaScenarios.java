@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socket.parser.Parser;
 import io.socketee.it.clients.JavaClient.Received;
 import io.socketee.it.clients.JsonValues.Binary;
 import java.net.URI;
@@ -69,11 +70,13 @@ final class JavaScenarios implements AutoCloseable {
         return open("/", false).ready();
     }
 
-    private void transport() throws InterruptedException {
+    private void transport() {
         JavaClient client = open("/", false).ready();
         assertEquals(mode.initialTransport(), client.initialTransport(), "initial transport");
         assertEquals(list("on " + mode.id()), client.call("echo", "on " + mode.id()));
-        Thread.sleep(300); // give an unwanted upgrade the chance to show
+        // an upgrade starts with a probe transport, created when the engine opened, so before the
+        // echo's answer: no other transport now means none later
+        assertEquals(mode.transports(), client.transportsCreated(), "every transport the client opened, probes included");
         assertEquals(mode.finalTransport(), client.transportName(), "final transport");
         assertEquals(mode.upgrades() ? List.of("websocket") : List.of(), client.upgrades(), "upgrades seen");
         assertEquals(list("after"), client.call("echo", "after"));
@@ -96,10 +99,18 @@ final class JavaScenarios implements AutoCloseable {
         assertEquals(list(list(client.id())), client.call("rooms"), "the socket's own room is its id");
     }
 
-    private void connectCustomRefused() throws InterruptedException {
-        JavaClient client = open("/custom", false);
+    /**
+     * The refused socket shares its connection with a connected one, whose ack comes after
+     * anything the server sent before it: by then a wrong "connect" for the refused one would
+     * have arrived too.
+     */
+    private void connectCustomRefused() {
+        JavaClient root = connected();
+        JavaClient client = root.alongside("/custom");
+        clients.add(client);
         assertEquals(plain(map("message", "unauthorized", "data", map("code", 401))), client.refusal());
-        Thread.sleep(100);
+        assertEquals(list("after"), root.call("echo", "after"));
+        assertEquals(List.of(Parser.CONNECT_ERROR), root.packetTypes("/custom"), "the server's packets for /custom: one refusal");
         assertFalse(client.socket().connected());
     }
 

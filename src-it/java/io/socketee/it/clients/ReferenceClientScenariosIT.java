@@ -24,7 +24,11 @@ class ReferenceClientScenariosIT {
     @AfterAll
     void stopReferenceServer() {
         if (server != null) {
-            server.close();
+            try {
+                server.assertRunning();
+            } finally {
+                server.close();
+            }
         }
     }
 

@@ -1,24 +1,20 @@
 package io.socketee.it.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import io.socketee.it.support.ItDeployment;
 import io.socketee.it.support.ItServer;
 import io.socketee.it.support.NginxServer;
 import io.socketee.it.support.NodeProcess;
 import io.socketee.it.support.RedisServer;
+import io.socketee.it.support.ScenarioRun;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,6 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 public class ClusterBehindNginxIT {
     private static final String WAR = "socketee-cluster-a";
+    /** Every scenario of proxy-scenario.js, as it names them. */
+    private static final List<String> SCENARIOS = List.of("polling-client-upgrades-through-nginx-and-hears-the-other-node",
+            "polling-only-sessions-stay-on-their-server");
 
     @ArquillianResource
     private URL base;
@@ -50,29 +49,16 @@ public class ClusterBehindNginxIT {
     void aPollingClientThroughNginxUpgradesAndHearsTheWholeCluster() {
         URI a = ItServer.base(base);
         int nginxPort = Integer.getInteger("socketee.it.nginx.port", 9086);
-        List<String> failures = new ArrayList<>();
         try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", RedisServer.shared().url(), "N",
                 "/" + WAR + "/socket.io/");
                 NginxServer nginx = NginxServer.start(nginxPort, List.of(a.getHost() + ":" + a.getPort(),
                         "127.0.0.1:" + node.port().orElseThrow()))) {
-            NodeProcess.Result run = NodeProcess.run(Duration.ofMinutes(2), "proxy-scenario.js",
+            ScenarioRun run = ScenarioRun.run(Duration.ofMinutes(2), SCENARIOS, "proxy-scenario.js",
                     "--proxy", nginx.origin() + "/" + WAR + "/", "--a", a.toString(),
                     "--n", "http://127.0.0.1:" + node.port().orElseThrow() + "/" + WAR + "/");
-            List<String> seen = new ArrayList<>();
-            for (String line : run.stdout()) {
-                if (line.startsWith("{")) {
-                    JSONObject o = new JSONObject(line);
-                    seen.add(o.getString("scenario"));
-                    if (!o.getBoolean("ok")) {
-                        failures.add(o.getString("scenario") + ": " + o.optString("error"));
-                    }
-                }
-            }
-            assertEquals(List.of("polling-client-upgrades-through-nginx-and-hears-the-other-node",
-                    "polling-only-sessions-stay-on-their-server"), seen, run::summary);
-        }
-        if (!failures.isEmpty()) {
-            fail(String.join("\n", failures));
+            SCENARIOS.forEach(run::assertScenario);
+            run.assertComplete();
+            node.assertRunning();
         }
     }
 }

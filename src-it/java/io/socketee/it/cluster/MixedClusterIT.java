@@ -1,19 +1,15 @@
 package io.socketee.it.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.socketee.emitter.Emitter;
 import io.socketee.it.support.ItServer;
 import io.socketee.it.support.NodeProcess;
 import io.socketee.it.support.OfficialJavaClient;
+import io.socketee.it.support.ScenarioRun;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -41,32 +37,13 @@ public class MixedClusterIT extends TwoSocketEeNodes {
 
     @TestFactory
     Stream<DynamicTest> everyOperationSpansTheMixedCluster() {
-        Map<String, JSONObject> results = new LinkedHashMap<>();
-        NodeProcess.Result run;
+        ScenarioRun run;
         try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", redis().url(), "N")) {
-            run = NodeProcess.run(Duration.ofMinutes(3), "cluster-scenarios.js", "--a", ItServer.base(a).toString(),
+            run = ScenarioRun.run(Duration.ofMinutes(3), SCENARIOS, "cluster-scenarios.js", "--a", ItServer.base(a).toString(),
                     "--b", ItServer.base(b).toString(), "--n", node.baseUrl().toString(), "--redis", redis().url());
+            node.assertRunning();
         }
-        for (String line : run.stdout()) {
-            if (line.startsWith("{")) {
-                JSONObject o = new JSONObject(line);
-                results.put(o.getString("scenario"), o);
-            }
-        }
-        NodeProcess.Result finished = run;
-        return Stream.concat(SCENARIOS.stream().map(id -> dynamicTest(id, () -> {
-            JSONObject r = results.get(id);
-            if (r == null) {
-                fail("no result for " + id + ": " + finished.summary());
-            }
-            if (!r.getBoolean("ok")) {
-                fail(r.optString("error"));
-            }
-        })), Stream.of(dynamicTest("the scenario script ends cleanly", () -> {
-            assertFalse(finished.timedOut(), finished::summary);
-            assertEquals(0, finished.exitCode(), finished::summary);
-            assertEquals(SCENARIOS, List.copyOf(results.keySet()), "every scenario reported once, in order");
-        })));
+        return run.tests("cluster");
     }
 
     /**
@@ -107,6 +84,7 @@ public class MixedClusterIT extends TwoSocketEeNodes {
             assertEquals("io server disconnect", cb.disconnected.get(OfficialJavaClient.WAIT_SECONDS, TimeUnit.SECONDS));
             assertEquals("io server disconnect", cn.disconnected.get(OfficialJavaClient.WAIT_SECONDS, TimeUnit.SECONDS));
             assertTrue(ca.socket.connected(), "A's client was not in the room");
+            node.assertRunning();
         }
     }
 
@@ -151,6 +129,7 @@ public class MixedClusterIT extends TwoSocketEeNodes {
                     assertTrue(ids.contains(c.socket.id()), "fetchSockets sees " + c.socket.id() + " among " + ids);
                 }
             }
+            node.assertRunning();
         }
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketee.it.support.ItDeployment;
 import io.socketee.it.support.ItServer;
-import io.socketee.it.support.NodeProcess;
+import io.socketee.it.support.ScenarioRun;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -101,13 +102,11 @@ class RawEngineIoIT {
     @ParameterizedTest
     @ValueSource(strings = {"polling", "websocket", "upgrade"})
     void theOfficialEngineIoClientIsServed(String mode) {
-        NodeProcess.Result r = NodeProcess.run(Duration.ofSeconds(30), "engine-client.js",
+        List<String> checks = List.of("welcome", "transport", "text", "binary", "server-close");
+        ScenarioRun run = ScenarioRun.run(Duration.ofSeconds(30), checks, "engine-client.js",
                 ItServer.resolve(reported, "engine.io/").toString(), mode);
-        assertEquals(0, r.exitCode(), r::summary);
-        for (String check : new String[] {"welcome", "transport", "text", "binary", "server-close"}) {
-            assertTrue(r.stdout().contains("{\"check\":\"" + check + "\",\"mode\":\"" + mode + "\",\"ok\":true}"),
-                    () -> check + " not passed: " + r.summary());
-        }
+        checks.forEach(run::assertScenario);
+        run.assertComplete();
     }
 
     private static String get(String url) throws Exception {

@@ -2,11 +2,12 @@ package io.socketee.it.examples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketee.it.model.NodeScenarios;
 import io.socketee.it.support.ItServer;
+import io.socketee.it.support.ScenarioRun;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -29,6 +30,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 public class ExamplesIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Every scenario of browser-chat.js, as it names them. */
+    private static final List<String> CHAT = List.of(
+            "two people, one on polling only, chat and see each other join and leave",
+            "a message before joining and an empty nickname are refused");
+    /** Every scenario of examples-scenarios.js, as it names them. */
+    private static final List<String> P2P_AND_PUSH = List.of(
+            "p2p: a client naming an unknown room is denied with the deny envelope",
+            "p2p: the room hears the online roster on join and on leave",
+            "p2p: exchange delivers parseMsg to the target socket only",
+            "push: a signed request reaches one client by socket id",
+            "push: delivery by user id follows the user across a reconnect (reconnect-and-update)",
+            "push: a bad signature gets 401 with a JSON reason and delivers nothing",
+            "push: a stale or future timestamp gets 401 and delivers nothing",
+            "push: a replayed request gets 409 and is delivered once",
+            "push: the legacy md5(app + key + timestamp) mode, opt-in per app",
+            "push: unknown app, absent client and malformed body are refused",
+            "push: socket actions sendToOthers, broadcast and deny work as the seed describes");
 
     @ArquillianResource
     private URL base;
@@ -49,19 +67,19 @@ public class ExamplesIT {
         String server = System.getProperty("arquillian.launch", "server");
         Path screenshot = Path.of(System.getProperty("socketee.it.screenshotDir", "target/failsafe-reports/screenshots"))
                 .resolve("chat-" + server + ".png").toAbsolutePath();
-        return NodeScenarios.run("browser-chat.js", "chromium", "--url", ItServer.base(base).toString(),
+        return ScenarioRun.tests("browser-chat.js", "chromium", CHAT, "--url", ItServer.base(base).toString(),
                 "--screenshot", screenshot.toString());
     }
 
     @TestFactory
     Stream<DynamicTest> p2pAndPushOverWebSocket() {
-        return NodeScenarios.run("examples-scenarios.js", "websocket", "--url", ItServer.base(base).toString(),
+        return ScenarioRun.tests("examples-scenarios.js", "websocket", P2P_AND_PUSH, "--url", ItServer.base(base).toString(),
                 "--transport", "websocket");
     }
 
     @TestFactory
     Stream<DynamicTest> p2pAndPushOverPolling() {
-        return NodeScenarios.run("examples-scenarios.js", "polling", "--url", ItServer.base(base).toString(),
+        return ScenarioRun.tests("examples-scenarios.js", "polling", P2P_AND_PUSH, "--url", ItServer.base(base).toString(),
                 "--transport", "polling");
     }
 }

@@ -2,7 +2,9 @@ package io.socketee.it.recovery;
 
 import io.socketee.it.support.ItDeployment;
 import io.socketee.it.support.ItServer;
+import io.socketee.it.support.ScenarioRun;
 import java.net.URL;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class RecoveryIT {
+    /** Every scenario of recovery-scenarios.js, as it names them. */
+    private static final List<String> SCENARIOS = List.of(
+            "a client that drops recovers its id, rooms, data and missed events",
+            "a client that leaves on purpose starts afresh");
 
     @ArquillianResource
     private URL base;
@@ -32,13 +38,13 @@ public class RecoveryIT {
 
     @TestFactory
     Stream<DynamicTest> overWebSocket() {
-        return io.socketee.it.model.NodeScenarios.run("recovery-scenarios.js", "websocket", "--url",
+        return ScenarioRun.tests("recovery-scenarios.js", "websocket", SCENARIOS, "--url",
                 ItServer.base(base).toString(), "--transport", "websocket");
     }
 
     @TestFactory
     Stream<DynamicTest> overPolling() {
-        return io.socketee.it.model.NodeScenarios.run("recovery-scenarios.js", "polling", "--url",
+        return ScenarioRun.tests("recovery-scenarios.js", "polling", SCENARIOS, "--url",
                 ItServer.base(base).toString(), "--transport", "polling");
     }
 }

@@ -1,8 +1,8 @@
 package io.socketee.it.slow;
 
-import io.socketee.it.model.NodeScenarios;
 import io.socketee.it.protocol.support.SocketEeDeployments;
 import io.socketee.it.support.ItServer;
+import io.socketee.it.support.ScenarioRun;
 import java.net.URL;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,8 +56,8 @@ public class SlowConsumerIT {
         static Stream<DynamicTest> run(URL base, String transport, String only) {
             String reports = System.getProperty("socketee.it.screenshotDir", "target/failsafe-reports/screenshots");
             String report = java.nio.file.Path.of(reports).resolveSibling("slow-consumers.jsonl").toString();
-            return NodeScenarios.run("slow-consumer-scenarios.js", transport, "--url", ItServer.base(base).toString(),
-                    "--transport", transport, "--only", only, "--report", report);
+            return ScenarioRun.tests("slow-consumer-scenarios.js", transport, java.util.List.of(only),
+                    "--url", ItServer.base(base).toString(), "--transport", transport, "--only", only, "--report", report);
         }
     }
 }

@@ -176,6 +176,17 @@ public final class NodeProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Fails, saying how it ended, when the process is no longer running: a server that died
+     * during a test would otherwise pass every test that expects a connection to close.
+     */
+    public void assertRunning() {
+        if (!process.isAlive()) {
+            joinReaders();
+            throw new AssertionError("the node process ended on its own: " + snapshot(false).summary());
+        }
+    }
+
     /** Closes stdin (the lifeline), then destroys the process and its descendants if they stay. */
     @Override
     public void close() {

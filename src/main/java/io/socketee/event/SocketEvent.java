@@ -45,9 +45,22 @@ import java.util.Optional;
  * the namespace are told; the socket stays connected.
  *
  * <h2>Threads</h2>
- * Handlers of one client run one at a time, in the order its packets arrived, on a worker thread
- * carrying the application's context (a managed executor when the server has one), never on a
- * container I/O thread: they may block.
+ * Handlers of one client run one at a time, in the order its packets arrived. By default they run
+ * on a worker thread carrying the application's context (a managed executor when the server has
+ * one), never on a thread of the container, and they may block. With
+ * {@code socketio.inlineHandlers=true}, a packet whose client has nothing else queued is handled
+ * on the container thread that delivered it (a pool thread, not a selector): handlers must then
+ * not block.
+ *
+ * <h2>CDI request context</h2>
+ * A request context is active in every handler, and in the listeners of
+ * {@link Socket#on(String, Socket.EventListener)}: SocketEE activates one for each packet, each
+ * connect and disconnect, and each acknowledgement timeout, and ends it afterwards, so a
+ * {@code @RequestScoped} bean is one instance for the handlers of one packet and a new one for the
+ * next. When the thread already has a request context, the handlers run in that one instead:
+ * with {@code socketio.inlineHandlers=true} over HTTP long-polling, the context of the POST that
+ * carried the packet. Work a handler hands to another thread (a {@code CompletionStage} completed
+ * later) runs after the context ended. SocketEE activates no other context.
  *
  * <p>Immutable and thread-safe.
  *

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -12,12 +13,14 @@ import io.socketee.it.support.NodeProcess;
 /**
  * Runs {@code src-it/node/reference-server.js} (socket.io 4.8.1) for one test class: register it
  * as a {@code static} {@code @RegisterExtension} field; it starts before all tests and stops after
- * (through {@link NodeProcess}, so it also dies with the JVM).
+ * (through {@link NodeProcess}, so it also dies with the JVM). A test after which the server is
+ * no longer running fails, as does the class: a dead server would pass every rule that expects
+ * the server to close a connection.
  *
  * <p>JUnit calls the callbacks from one thread; {@link #baseUrl()} may be read from any thread
  * once started.
  */
-public final class ReferenceServer implements BeforeAllCallback, AfterAllCallback {
+public final class ReferenceServer implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -53,11 +56,23 @@ public final class ReferenceServer implements BeforeAllCallback, AfterAllCallbac
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        NodeProcess running = node;
+        if (running != null) {
+            running.assertRunning();
+        }
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) {
         NodeProcess running = node;
         node = null;
         if (running != null) {
-            running.close();
+            try {
+                running.assertRunning();
+            } finally {
+                running.close();
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import io.socketee.internal.sio.SioServer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +53,7 @@ public class SocketEeRuntime {
     private final ClusterStatus clusterStatus = new ClusterStatus();
     private final Pulse pulse = new Pulse();
     private HandlerInstances handlerInstances;
+    private PacketRequestContext requestContexts;
     private SocketIoConfig config;
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
@@ -69,6 +71,7 @@ public class SocketEeRuntime {
     @PostConstruct
     void start() {
         config = SocketIoConfig.read(key -> mpConfig.getOptionalValue(key, String.class));
+        requestContexts = new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class));
         scheduler = new ScheduledThreadPoolExecutor(1, threads("socketee-timer"));
         ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
         closer = new ThreadPoolExecutor(CLOSER_THREADS, CLOSER_THREADS, 30, TimeUnit.SECONDS,
@@ -82,7 +85,7 @@ public class SocketEeRuntime {
                 .withHandlersOnDeliveringThread(config.inlineHandlers())
                 .withPartialPackets(new SioOptions.PartialPackets(config.engine().maxHttpBufferSize(),
                         config.attachmentTimeout())),
-                AppExecutor.create(workers), scheduler, adapters());
+                AppExecutor.create(workers), scheduler, adapters(), requestContexts);
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);
         io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
@@ -143,6 +146,9 @@ public class SocketEeRuntime {
         }
         if (handlerInstances != null) {
             handlerInstances.release();
+        }
+        if (requestContexts != null) {
+            requestContexts.release();
         }
         if (engine != null) {
             engine.close();

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe: {@link #execute} may be called from any thread. At most one task runs at a
  * time, and each task sees the effects of the ones before it. A task that throws is logged and
- * the next one runs.
+ * the next one runs. Each task runs inside the executor's {@link HandlerScope}, on the thread that
+ * runs it.
  */
 public final class SerialExecutor implements Executor {
     private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
@@ -22,12 +23,19 @@ public final class SerialExecutor implements Executor {
     private static final int BATCH = 64;
 
     private final Executor delegate;
+    private final HandlerScope scope;
     private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Thread runner;
 
     public SerialExecutor(Executor delegate) {
+        this(delegate, HandlerScope.NONE);
+    }
+
+    /** Runs each task inside {@code scope}: one scope per task. */
+    public SerialExecutor(Executor delegate, HandlerScope scope) {
         this.delegate = delegate;
+        this.scope = scope;
     }
 
     @Override
@@ -87,9 +95,9 @@ public final class SerialExecutor implements Executor {
         }
     }
 
-    private static void runSafely(Runnable task) {
+    private void runSafely(Runnable task) {
         try {
-            task.run();
+            scope.run(task);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a serially executed task failed", e);
         }

@@ -56,7 +56,7 @@ final class Client implements EngineSocketHandler {
         this.conn = conn;
         this.ids = server.ids();
         this.version = SocketIoVersion.of(conn.version());
-        this.serial = new SerialExecutor(server.executor());
+        this.serial = new SerialExecutor(server.executor(), server.scope());
         this.decoder = new SocketIoDecoder(version, server.options().maxAttachments(),
                 server.options().partialPackets().maxBytes(), server.options().maxDepth());
     }

@@ -1,5 +1,6 @@
 package io.socketee.internal.sio;
 
+import io.socketee.internal.concurrent.HandlerScope;
 import io.socketee.adapter.AdapterFactory;
 
 import io.socketee.BroadcastOperator;
@@ -44,6 +45,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
     private final AdapterFactory adapters;
+    private final HandlerScope scope;
     private final JsonMapper mapper = new JsonMapper();
     private final SocketIds ids = new SocketIds();
     private final ZoneId zone = ZoneId.systemDefault();
@@ -71,10 +73,21 @@ public final class SioServer extends DelegatingOperator implements EngineListene
      */
     public SioServer(SioOptions options, Executor executor, ScheduledExecutorService scheduler,
             AdapterFactory adapters) {
+        this(options, executor, scheduler, adapters, HandlerScope.NONE);
+    }
+
+    /**
+     * Creates the server with its main namespace "/", the adapters {@code adapters} makes, and
+     * each unit of a client's work (a packet, a lifecycle change, an acknowledgement timeout) run
+     * inside {@code scope}.
+     */
+    public SioServer(SioOptions options, Executor executor, ScheduledExecutorService scheduler,
+            AdapterFactory adapters, HandlerScope scope) {
         this.options = Objects.requireNonNull(options, "options");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.adapters = Objects.requireNonNull(adapters, "adapters");
+        this.scope = Objects.requireNonNull(scope, "scope");
         of("/");
     }
 
@@ -229,6 +242,10 @@ public final class SioServer extends DelegatingOperator implements EngineListene
 
     Executor executor() {
         return executor;
+    }
+
+    HandlerScope scope() {
+        return scope;
     }
 
     ScheduledExecutorService scheduler() {

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class PollingTransportTest {
@@ -159,13 +161,14 @@ class PollingTransportTest {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
         java.util.concurrent.ExecutorService worker = Executors.newFixedThreadPool(2);
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        BlockingQueue<String> early = new LinkedBlockingQueue<>();
         EngineServer[] server = new EngineServer[1];
         server[0] = new EngineServer(EngineOptions.DEFAULTS, socket -> {
             // the early POST, from another thread, while this listener has not attached anything yet
-            Thread early = new Thread(() -> server[0].handlePolling(new EngineFixture.Exchange("POST",
+            Thread post = new Thread(() -> server[0].handlePolling(new EngineFixture.Exchange("POST",
                     "EIO=4&transport=polling&sid=" + socket.id(), "440".getBytes(), "text/plain", java.util.Map.of())));
-            early.start();
-            awaitBlockedOrDone(early);
+            post.start();
+            early.add(awaitHeldBack(post));
             socket.setHandler(new EngineSocketHandler() {
                 @Override
                 public void onText(String message) {
@@ -186,6 +189,8 @@ class PollingTransportTest {
                     java.util.Map.of());
             server[0].handlePolling(handshake);
             assertTrue(handshake.await().text().startsWith("0{"));
+            assertEquals("held back", early.poll(EngineFixture.WAIT.toMillis(), TimeUnit.MILLISECONDS),
+                    "the POST arrived while the listener ran and waited for it");
             assertEquals("40", seen.poll(EngineFixture.WAIT.toMillis(), TimeUnit.MILLISECONDS));
         } finally {
             server[0].close();
@@ -194,16 +199,23 @@ class PollingTransportTest {
         }
     }
 
-    /** Waits until {@code t} has finished or is parked waiting for something. */
-    private static void awaitBlockedOrDone(Thread t) {
+    /**
+     * Waits until {@code post} is parked on a lock, as the early POST is while the session holds
+     * its messages back for the listener: "held back", or what happened instead (it ended, so the
+     * message went to no handler, or it was not held back within the wait).
+     */
+    private static String awaitHeldBack(Thread post) {
         long deadline = System.nanoTime() + EngineFixture.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Thread.State state = t.getState();
-            if (state == Thread.State.TERMINATED || state == Thread.State.WAITING
-                    || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED) {
-                return;
+        while (!(LockSupport.getBlocker(post) instanceof AbstractQueuedSynchronizer)) {
+            Thread.State state = post.getState();
+            if (state == Thread.State.TERMINATED) {
+                return "handled before the handler was attached";
+            }
+            if (System.nanoTime() > deadline) {
+                return "not held back within " + EngineFixture.WAIT + " (" + state + ")";
             }
             Thread.onSpinWait();
         }
+        return "held back";
     }
 }

@@ -42,11 +42,19 @@ class ContainerQuirksTest {
         assertNull(ContainerQuirks.publicExecutor(new WithOtherGetter()));
     }
 
+    /** A session that hands out an executor as Undertow's does, on a container that is not Undertow. */
+    public interface SessionWithExecutor extends Session {
+        Executor getExecutor();
+    }
+
     @Test
-    void otherContainersSessionsReportTheirCloseInLine() {
+    void otherContainersSessionsReportTheirCloseInLineEvenWithAnExecutorGetter() {
+        Executor executor = Runnable::run;
         Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Session.class}, (proxy, method, args) -> null);
-        assertNull(ContainerQuirks.messageExecutor(session));
+                new Class<?>[] {SessionWithExecutor.class},
+                (proxy, method, args) -> method.getName().equals("getExecutor") ? executor : null);
+        assertSame(executor, ContainerQuirks.publicExecutor(session), "the session does hand out an executor");
+        assertNull(ContainerQuirks.messageExecutor(session), "only Undertow's session is asked for its executor");
     }
 
     /** Stands in for Open Liberty's link states (enums in Liberty; only their names matter). */
