@@ -45,6 +45,8 @@ final class EngineSession implements EngineSocket {
     /** The sweep's last sight of progress and when it took it (the sweep's thread only). */
     private long watchedProgress;
     private long watchedSince;
+    /** The transport the sweep last looked at: a new one (after an upgrade) starts the clock anew. */
+    private Transport watchedTransport;
     private volatile EngineSocketHandler handler = EngineSocketHandler.IGNORE;
     private volatile State state = State.OPENING;
     private volatile Transport transport;
@@ -413,7 +415,9 @@ final class EngineSession implements EngineSocket {
     boolean stalled(long nowMillis, long timeoutMillis) {
         Transport t = transport;
         long progress = t.progress();
-        if (bufferedBytes + t.pendingBytes() == 0 || progress != watchedProgress) {
+        if (bufferedBytes + t.pendingBytes() == 0 || progress != watchedProgress || t != watchedTransport) {
+            // the first look at a session (or at its new transport) starts the clock too
+            watchedTransport = t;
             watchedProgress = progress;
             watchedSince = nowMillis;
             return false;

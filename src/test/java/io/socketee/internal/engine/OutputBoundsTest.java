@@ -168,6 +168,23 @@ class OutputBoundsTest {
         }
     }
 
+    /** The sweep's first sight of a session starts its clock; no earlier time counts. */
+    @Test
+    void aNewSessionWhoseFirstFrameIsStillBeingWrittenIsNotStalled() throws Exception {
+        try (EngineFixture f = fixture(1 << 20)) {
+            EngineFixture.Channel ws = new EngineFixture.Channel();
+            ws.stopReading(); // the open packet stays in flight
+            f.server.acceptWebSocket(EngineFixture.wsRequest("EIO=4&transport=websocket"), ws);
+            String sid = ((String) ws.next()).substring(9, 29);
+            EngineSocket socket = f.connections.take();
+            f.server.dropStalledClients();
+            assertTrue(socket.isOpen(), "a session seen for the first time is not late yet");
+            now.addAndGet(TIMEOUT.toMillis());
+            f.server.dropStalledClients();
+            assertEquals("close:transport error", f.nextEvent(sid), "a whole timeout later it is");
+        }
+    }
+
     @Test
     void aConnectionWithNothingWaitingIsNeverStalled() throws Exception {
         try (EngineFixture f = fixture(1 << 20)) {
