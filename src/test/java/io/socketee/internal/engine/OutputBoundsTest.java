@@ -170,18 +170,16 @@ class OutputBoundsTest {
 
     /** The sweep's first sight of a session starts its clock; no earlier time counts. */
     @Test
-    void aNewSessionWhoseFirstFrameIsStillBeingWrittenIsNotStalled() throws Exception {
+    void aNewSessionWhoseFirstFrameIsStillBeingWrittenIsNotStalledAtFirstSight() throws Exception {
         try (EngineFixture f = fixture(1 << 20)) {
             EngineFixture.Channel ws = new EngineFixture.Channel();
             ws.stopReading(); // the open packet stays in flight
             f.server.acceptWebSocket(EngineFixture.wsRequest("EIO=4&transport=websocket"), ws);
-            String sid = ((String) ws.next()).substring(9, 29);
-            EngineSocket socket = f.connections.take();
-            f.server.dropStalledClients();
-            assertTrue(socket.isOpen(), "a session seen for the first time is not late yet");
-            now.addAndGet(TIMEOUT.toMillis());
-            f.server.dropStalledClients();
-            assertEquals("close:transport error", f.nextEvent(sid), "a whole timeout later it is");
+            EngineSession session = (EngineSession) f.connections.take();
+            long timeout = TIMEOUT.toMillis();
+            assertFalse(session.stalled(now.get(), timeout), "seen for the first time: not late yet");
+            assertFalse(session.stalled(now.get() + timeout - 1, timeout));
+            assertTrue(session.stalled(now.get() + timeout, timeout), "a whole timeout later it is");
         }
     }
 
