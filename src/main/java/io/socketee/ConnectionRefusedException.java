@@ -1,7 +1,7 @@
 package io.socketee;
 
 /**
- * Thrown by a {@link Namespace.Middleware} to refuse a connection: the client receives a
+ * Thrown by a {@link Namespace.ConnectionCheck} to refuse a connection: the client receives a
  * CONNECT_ERROR carrying this message and data. The same as its parent
  * {@link RejectedException}, which every kind of middleware may throw.
  *

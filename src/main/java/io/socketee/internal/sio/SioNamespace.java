@@ -236,10 +236,10 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
      * @return the refusal to send to the client, if one refused
      */
     Optional<RejectedException> admit(SioSocket socket) {
-        List<Middleware> all = new ArrayList<>();
+        List<ConnectionCheck> all = new ArrayList<>();
         parent.ifPresent(p -> all.addAll(p.middleware()));
         all.addAll(middleware());
-        for (Middleware m : all) {
+        for (ConnectionCheck m : all) {
             try {
                 m.admit(socket);
             } catch (RejectedException refusal) {
