@@ -28,7 +28,7 @@ public interface Namespace extends BroadcastOperator {
 
     /**
      * Adds a connection check (connection middleware), run in the order added before a socket joins. One that throws
-     * {@link RejectedException} (such as {@link ConnectionRefusedException}) refuses the connection
+     * {@link RejectedException} refuses the connection
      * with that message and data; any
      * other exception is logged and refuses it with the message "Internal server error".
      */
@@ -83,7 +83,7 @@ public interface Namespace extends BroadcastOperator {
         /**
          * Admits the socket by returning, or refuses it by throwing.
          *
-         * @throws ConnectionRefusedException to refuse with a message and data the client sees
+         * @throws RejectedException to refuse with a message and data the client sees
          */
         void admit(Socket socket) throws Exception;
     }

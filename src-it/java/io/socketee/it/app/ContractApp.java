@@ -2,7 +2,7 @@ package io.socketee.it.app;
 
 import io.socketee.Ack;
 import io.socketee.Args;
-import io.socketee.ConnectionRefusedException;
+import io.socketee.RejectedException;
 import io.socketee.IoServer;
 import io.socketee.Namespace;
 import io.socketee.Socket;
@@ -47,7 +47,7 @@ public class ContractApp {
         Object fromAuth = socket.handshake().auth().get("token");
         Object token = truthy(fromAuth) ? fromAuth : socket.handshake().query().get("token");
         if (!"secret".equals(token)) {
-            throw new ConnectionRefusedException("unauthorized", Map.of("code", 401));
+            throw new RejectedException("unauthorized", Map.of("code", 401));
         }
     }
 

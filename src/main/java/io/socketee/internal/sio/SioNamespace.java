@@ -2,7 +2,6 @@ package io.socketee.internal.sio;
 
 import io.socketee.Args;
 import io.socketee.BroadcastOperator;
-import io.socketee.ConnectionRefusedException;
 import io.socketee.RejectedException;
 import io.socketee.Namespace;
 import io.socketee.Socket;
@@ -246,7 +245,7 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
                 return Optional.of(refusal);
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "connection middleware of " + name() + " failed", e);
-                return Optional.of(new ConnectionRefusedException(INTERNAL_ERROR));
+                return Optional.of(new RejectedException(INTERNAL_ERROR));
             }
         }
         return Optional.empty();
