@@ -2,9 +2,9 @@ package io.socketee.it.app;
 
 import io.socketee.Ack;
 import io.socketee.Args;
-import io.socketee.RejectedException;
 import io.socketee.IoServer;
 import io.socketee.Namespace;
+import io.socketee.RejectedException;
 import io.socketee.Socket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

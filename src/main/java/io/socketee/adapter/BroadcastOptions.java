@@ -46,7 +46,7 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean lo
         return new BroadcastOptions(rooms, except, newLocal, volatileDelivery, compress, timeout);
     }
 
-    /** These options with the {@code volatile} flag ({@link #volatileDelivery}) set as given, the rest unchanged. */
+    /** These options with the {@code volatile} flag ({@link #volatileDelivery()}) set as given, the rest unchanged. */
     public BroadcastOptions withVolatile(boolean newVolatile) {
         return new BroadcastOptions(rooms, except, local, newVolatile, compress, timeout);
     }

@@ -3,8 +3,8 @@ package io.socketee.internal.sio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketee.RejectedException;
 import io.socketee.Namespace;
+import io.socketee.RejectedException;
 import io.socketee.Socket;
 import java.time.Duration;
 import java.util.ArrayList;

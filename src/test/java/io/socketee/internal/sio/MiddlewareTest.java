@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketee.RejectedException;
 import io.socketee.Namespace;
+import io.socketee.RejectedException;
 import io.socketee.Socket;
 import io.socketee.internal.protocol.engine.EngineVersion;
 import java.util.ArrayList;
