@@ -1,7 +1,5 @@
 package io.socketee;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,18 +19,5 @@ public interface AllowRequest {
      *
      * @param request the handshake request
      */
-    Optional<String> refuse(Request request);
-
-    /**
-     * The handshake request as the engine sees it. Header names are lower case.
-     *
-     * @param url the path and query string
-     * @param query the query parameters (the last value of a repeated name, as in the reference)
-     * @param headers the request headers
-     * @param remoteAddress the client's address, when known, else empty
-     * @param secure whether the request came over TLS
-     */
-    record Request(String url, Map<String, String> query, Map<String, List<String>> headers,
-            String remoteAddress, boolean secure) {
-    }
+    Optional<String> refuse(ConnectionRequest request);
 }

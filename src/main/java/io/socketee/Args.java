@@ -2,6 +2,7 @@ package io.socketee;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The arguments of an event or acknowledgement received from a client: an unmodifiable list of
@@ -11,13 +12,21 @@ import java.util.List;
  * {@code Double}; {@code Boolean}; {@code null}; {@code Map<String, Object>} (keeping the sender's
  * key order); {@code List<Object>}; {@code byte[]} for a binary attachment. All are unmodifiable
  * except the {@code byte[]}, which is a fresh copy. Thread-safe.
+ *
+ * <p>A missing argument (the client sent fewer than asked for; {@code undefined} to the
+ * reference server): {@link #get(int)} follows the {@link List} contract and throws an
+ * {@link IndexOutOfBoundsException} naming the index and the size; {@link #get(int, Class)} reads
+ * it as a {@code null} argument would be read, so that a handler sees {@code null} as a Node
+ * handler sees {@code undefined}; {@link #find(int, Class)} answers empty. {@link #size()} tells
+ * a missing argument from a {@code null} one.
  */
 public interface Args extends List<Object> {
 
     /**
      * The argument at {@code index} as a {@code type}: the value itself when it already is one, a
      * numeric conversion between number types, else a JSON-B mapping of the value (binary leaves
-     * appear to JSON-B as arrays of bytes). A missing argument reads as {@code null}.
+     * appear to JSON-B as arrays of bytes). A missing argument ({@code index} not below
+     * {@link #size()}) reads as a {@code null} argument: {@code null} for a reference type.
      *
      * @throws IoException when the value cannot be converted
      */
@@ -25,4 +34,14 @@ public interface Args extends List<Object> {
 
     /** As {@link #get(int, Class)}, for a generic type such as {@code List<Point>}. */
     <T> T get(int index, Type type);
+
+    /**
+     * The argument at {@code index} as a {@code type}, converted as {@link #get(int, Class)}
+     * does; empty when it is missing or {@code null}.
+     *
+     * @throws IoException when the value cannot be converted
+     */
+    default <T> Optional<T> find(int index, Class<T> type) {
+        return index >= 0 && index < size() ? Optional.ofNullable(get(index, type)) : Optional.empty();
+    }
 }

@@ -38,7 +38,8 @@ public interface BroadcastOperator {
     BroadcastOperator local();
 
     /**
-     * The reference's {@code volatile} flag ({@code volatile} is a Java keyword): an event may be
+     * The reference's {@code volatile} flag ({@code volatile} is a Java keyword, so it is spelled
+     * {@code asVolatile()} here, on {@link Socket#asVolatile()} and on the emitter): an event may be
      * lost, for each recipient whose connection cannot take it right now (a polling client with
      * no request pending, a WebSocket still writing, an upgrade under way) is skipped rather than
      * queued. For events that lose their worth when late, such as positions.

@@ -17,5 +17,5 @@ package io.socketee;
 public interface IdGenerator {
 
     /** The id of the connection {@code request} opens. */
-    String generateId(AllowRequest.Request request);
+    String generateId(ConnectionRequest request);
 }

@@ -30,7 +30,7 @@ public interface IoServer extends Namespace {
     @Override
     IoServer onConnection(Namespace.ConnectionListener listener);
 
-    /** Adds middleware to the main namespace; see {@link Namespace#use}. */
+    /** Adds a connection check to the main namespace; see {@link Namespace#use}. */
     @Override
-    IoServer use(Namespace.Middleware middleware);
+    IoServer use(Namespace.ConnectionCheck check);
 }

@@ -27,12 +27,12 @@ public interface Namespace extends BroadcastOperator {
     Namespace onConnection(ConnectionListener listener);
 
     /**
-     * Adds connection middleware, run in the order added before a socket joins. One that throws
-     * {@link RejectedException} (such as {@link ConnectionRefusedException}) refuses the connection
+     * Adds a connection check (connection middleware), run in the order added before a socket joins. One that throws
+     * {@link RejectedException} refuses the connection
      * with that message and data; any
      * other exception is logged and refuses it with the message "Internal server error".
      */
-    Namespace use(Middleware middleware);
+    Namespace use(ConnectionCheck check);
 
     /** A snapshot of the connected sockets of this server, by id. */
     Map<String, Socket> sockets();
@@ -72,14 +72,18 @@ public interface Namespace extends BroadcastOperator {
         void onConnection(Socket socket) throws Exception;
     }
 
-    /** Decides whether a socket may join; the socket is not connected yet. */
+    /**
+     * Decides whether a socket may join; the socket is not connected yet. The programmatic form
+     * of connection middleware (the CDI form is an interceptor bound with
+     * {@link io.socketee.middleware.ConnectionMiddleware}).
+     */
     @FunctionalInterface
-    interface Middleware {
+    interface ConnectionCheck {
 
         /**
          * Admits the socket by returning, or refuses it by throwing.
          *
-         * @throws ConnectionRefusedException to refuse with a message and data the client sees
+         * @throws RejectedException to refuse with a message and data the client sees
          */
         void admit(Socket socket) throws Exception;
     }

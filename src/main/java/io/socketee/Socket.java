@@ -54,16 +54,15 @@ public interface Socket {
     void emit(String event, Object... args);
 
     /**
-     * The reference's {@code socket.volatile.emit(...)} ({@code volatile} is a Java keyword):
-     * sends the event only if the client's transport can take it right now, and drops it
-     * otherwise (a polling client with no request waiting, an upgrade under way, a closed
-     * connection). A dropped event is not queued, nor kept for connection state recovery. For
-     * data that only matters when fresh, like a position sent ten times a second.
-     *
-     * @return whether the event was handed to the transport
-     * @throws IllegalArgumentException when {@code event} is a reserved name, as for {@link #emit}
+     * The reference's {@code socket.volatile} ({@code volatile} is a Java keyword, so it is
+     * spelled {@code asVolatile()} here as on {@link BroadcastOperator#asVolatile()} and the
+     * emitter): {@code socket.asVolatile().emit(event, args)} sends the event only if the
+     * client's transport can take it right now, and drops it otherwise (a polling client with no
+     * request waiting, an upgrade under way, a closed connection). A dropped event is not queued,
+     * nor kept for connection state recovery. For data that only matters when fresh, like a
+     * position sent ten times a second.
      */
-    boolean emitVolatile(String event, Object... args);
+    VolatileEmitter asVolatile();
 
     /**
      * Sends an event that the client must acknowledge. The stage completes, on this client's
@@ -164,6 +163,19 @@ public interface Socket {
     boolean connected();
 
     /** Receives one event from the client. */
+    /** Sends volatile events to one socket's client; see {@link Socket#asVolatile()}. Thread-safe. */
+    @FunctionalInterface
+    interface VolatileEmitter {
+
+        /**
+         * Sends the event if the client's transport can take it right now, else drops it.
+         *
+         * @return whether the event was handed to the transport
+         * @throws IllegalArgumentException when {@code event} is a reserved name, as for {@link Socket#emit}
+         */
+        boolean emit(String event, Object... args);
+    }
+
     @FunctionalInterface
     interface EventListener {
 

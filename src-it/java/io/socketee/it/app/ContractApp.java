@@ -2,9 +2,9 @@ package io.socketee.it.app;
 
 import io.socketee.Ack;
 import io.socketee.Args;
-import io.socketee.ConnectionRefusedException;
 import io.socketee.IoServer;
 import io.socketee.Namespace;
+import io.socketee.RejectedException;
 import io.socketee.Socket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -47,7 +47,7 @@ public class ContractApp {
         Object fromAuth = socket.handshake().auth().get("token");
         Object token = truthy(fromAuth) ? fromAuth : socket.handshake().query().get("token");
         if (!"secret".equals(token)) {
-            throw new ConnectionRefusedException("unauthorized", Map.of("code", 401));
+            throw new RejectedException("unauthorized", Map.of("code", 401));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.socketee.it.app;
 
+import io.socketee.engine.CloseReason;
 import io.socketee.engine.EngineIoConnection;
 import io.socketee.engine.EngineIoEndpoint;
 import io.socketee.engine.EngineIoHandler;
@@ -21,7 +22,7 @@ public class EchoEngine implements EngineIoHandler {
 
     @Override
     public void onOpen(EngineIoConnection connection) {
-        connection.send("welcome " + connection.id() + " v" + connection.protocol());
+        connection.send("welcome " + connection.id() + " v" + connection.protocol().wireName());
     }
 
     @Override
@@ -45,7 +46,7 @@ public class EchoEngine implements EngineIoHandler {
     }
 
     @Override
-    public void onClose(EngineIoConnection connection, String reason) {
-        closes.put(connection.id(), reason);
+    public void onClose(EngineIoConnection connection, CloseReason reason) {
+        closes.put(connection.id(), reason.wireName());
     }
 }

@@ -49,7 +49,7 @@ final class FloodProbe {
         long longest = 0;
         for (int i = 0; i < count && target != null; i++) {
             long before = System.nanoTime();
-            target.emitVolatile("v", i, payload);
+            target.asVolatile().emit("v", i, payload);
             target.emit("r", i, payload);
             longest = Math.max(longest, System.nanoTime() - before);
         }

@@ -1,6 +1,7 @@
 package io.socketee.it.app;
 
 import io.socketee.AllowRequest;
+import io.socketee.ConnectionRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ForbiddenByQuery implements AllowRequest {
     @Override
-    public Optional<String> refuse(Request request) {
+    public Optional<String> refuse(ConnectionRequest request) {
         return request.query().containsKey("forbidden") ? Optional.of("forbidden by test") : Optional.empty();
     }
 }

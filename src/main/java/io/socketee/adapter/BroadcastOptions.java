@@ -41,9 +41,23 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean lo
         return new BroadcastOptions(newRooms, newExcept, local, volatileDelivery, compress, timeout);
     }
 
-    /** These options with other flags, rooms unchanged. */
-    public BroadcastOptions withFlags(boolean newLocal, boolean newVolatile, boolean newCompress,
-            Optional<Duration> newTimeout) {
-        return new BroadcastOptions(rooms, except, newLocal, newVolatile, newCompress, newTimeout);
+    /** These options with {@code local} set as given, the rest unchanged. */
+    public BroadcastOptions withLocal(boolean newLocal) {
+        return new BroadcastOptions(rooms, except, newLocal, volatileDelivery, compress, timeout);
+    }
+
+    /** These options with the {@code volatile} flag ({@link #volatileDelivery()}) set as given, the rest unchanged. */
+    public BroadcastOptions withVolatile(boolean newVolatile) {
+        return new BroadcastOptions(rooms, except, local, newVolatile, compress, timeout);
+    }
+
+    /** These options with {@code compress} set as given, the rest unchanged. */
+    public BroadcastOptions withCompress(boolean newCompress) {
+        return new BroadcastOptions(rooms, except, local, volatileDelivery, newCompress, timeout);
+    }
+
+    /** These options with another acknowledgement timeout (empty for none), the rest unchanged. */
+    public BroadcastOptions withTimeout(Optional<Duration> newTimeout) {
+        return new BroadcastOptions(rooms, except, local, volatileDelivery, compress, newTimeout);
     }
 }

@@ -36,7 +36,7 @@ import redis.clients.jedis.JedisPool;
  * }</pre>
  *
  * <p>An {@code Emitter} is immutable: {@link #of}, {@link #to}, {@link #except},
- * {@link #volatileDelivery} and {@link #compress} return new emitters that share the first one's
+ * {@link #asVolatile} and {@link #compress} return new emitters that share the first one's
  * Redis connections; closing any of them closes those. Thread-safe. Arguments are what
  * {@code Socket.emit} takes (strings, numbers, booleans, null, maps, lists, records and POJOs
  * through JSON-B, {@code byte[]} and {@code ByteBuffer} as binary). Like the Node emitter it
@@ -113,7 +113,7 @@ public final class Emitter implements AutoCloseable {
     }
 
     /** Skips the clients whose connection cannot take the packet right now (the reference's {@code volatile}). */
-    public Emitter volatileDelivery() {
+    public Emitter asVolatile() {
         return withFlag("volatile", Json.of(true));
     }
 

@@ -12,11 +12,11 @@ public interface EngineIoConnection {
     /** The 20-character session id. */
     String id();
 
-    /** The Engine.IO protocol revision the client speaks: 3 or 4. */
-    int protocol();
+    /** The Engine.IO protocol revision the client speaks. */
+    ProtocolVersion protocol();
 
-    /** The current transport: "polling" or "websocket". */
-    String transport();
+    /** The current transport; it changes once, from polling to WebSocket, when the client upgrades. */
+    Transport transport();
 
     /** The query parameters of the handshake request (the last value of a repeated name, as in the reference). */
     Map<String, String> query();

@@ -25,9 +25,8 @@ public interface EngineIoHandler {
     /**
      * The connection closed; called once, last.
      *
-     * @param reason the Engine.IO reason: "transport close", "ping timeout", "transport error",
-     *     "forced close" or "parse error"
+     * @param reason why, as the reference Engine.IO server says it ({@link CloseReason#wireName()})
      */
-    default void onClose(EngineIoConnection connection, String reason) {
+    default void onClose(EngineIoConnection connection, CloseReason reason) {
     }
 }

@@ -1,7 +1,9 @@
 package io.socketee.emitter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,6 +48,16 @@ class EmitterTest {
                 "{\"uid\":\"emitter\",\"type\":6,\"data\":[\"ping-srv\",\"from-emitter\"]}",
                 "{\"type\":4,\"opts\":{\"rooms\":[\"room1\"],\"except\":[]},\"close\":false}"),
                 messages.stream().map(m -> new String(m, StandardCharsets.UTF_8)).toList());
+    }
+
+    @Test
+    void asVolatileSetsTheReferencesVolatileFlagOnTheDerivedEmitterOnly() {
+        io.asVolatile().emit("pos", 1);
+        io.emit("pos", 1);
+        // msgpack: fixstr(8) "volatile" then true (0xc3), in the flags map
+        String volatileTrue = "a8766f6c6174696c65c3";
+        assertTrue(HexFormat.of().formatHex(messages.get(0)).contains(volatileTrue));
+        assertFalse(HexFormat.of().formatHex(messages.get(1)).contains(volatileTrue));
     }
 
     @Test

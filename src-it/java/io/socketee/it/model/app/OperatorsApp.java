@@ -117,7 +117,7 @@ public class OperatorsApp {
                 op.disconnectSockets(Boolean.TRUE.equals(spec.close()));
                 ack.send("done");
             }
-            case "emitVolatileToSelf" -> ack.send(socket.emitVolatile(spec.event(), args));
+            case "emitVolatileToSelf" -> ack.send(socket.asVolatile().emit(spec.event(), args));
             case "serverSideEmitWithAck" -> nsp.serverSideEmitWithAck(Duration.ofSeconds(1), spec.event())
                     .thenAccept(answers -> ack.send(answers));
             default -> ack.send("unknown call " + spec.call());

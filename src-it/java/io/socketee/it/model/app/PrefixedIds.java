@@ -1,6 +1,6 @@
 package io.socketee.it.model.app;
 
-import io.socketee.AllowRequest;
+import io.socketee.ConnectionRequest;
 import io.socketee.IdGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -15,7 +15,7 @@ public class PrefixedIds implements IdGenerator {
     private final SecureRandom random = new SecureRandom();
 
     @Override
-    public String generateId(AllowRequest.Request request) {
+    public String generateId(ConnectionRequest request) {
         byte[] bytes = new byte[15];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -1,5 +1,6 @@
 package io.socketee.it.portability.app;
 
+import io.socketee.engine.CloseReason;
 import io.socketee.engine.EngineIoConnection;
 import io.socketee.engine.EngineIoEndpoint;
 import io.socketee.engine.EngineIoHandler;
@@ -25,7 +26,7 @@ public class ProbeEngine implements EngineIoHandler {
 
     @Override
     public void onOpen(EngineIoConnection connection) {
-        connection.send("hello " + connection.transport() + " " + connection.remoteAddress() + " " + greeting.text());
+        connection.send("hello " + connection.transport().wireName() + " " + connection.remoteAddress() + " " + greeting.text());
     }
 
     @Override
@@ -57,7 +58,7 @@ public class ProbeEngine implements EngineIoHandler {
     }
 
     @Override
-    public void onClose(EngineIoConnection connection, String reason) {
+    public void onClose(EngineIoConnection connection, CloseReason reason) {
         // nothing to clean up
     }
 }

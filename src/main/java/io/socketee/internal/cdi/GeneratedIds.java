@@ -1,6 +1,6 @@
 package io.socketee.internal.cdi;
 
-import io.socketee.AllowRequest;
+import io.socketee.ConnectionRequest;
 import io.socketee.IdGenerator;
 import io.socketee.internal.engine.HandshakeRequest;
 import io.socketee.internal.engine.SessionIds;
@@ -27,7 +27,7 @@ final class GeneratedIds implements Function<HandshakeRequest, String> {
 
     GeneratedIds(IdGenerator generator) {
         this.generator = generator;
-        AllowRequest.Request sample = new AllowRequest.Request("/socket.io/?EIO=4&transport=polling",
+        ConnectionRequest sample = new ConnectionRequest("/socket.io/?EIO=4&transport=polling",
                 Map.of("EIO", "4", "transport", "polling"), Map.of("host", List.of("localhost")), "127.0.0.1", false);
         try {
             check(generator.generateId(sample), "at start, on a sample request");
@@ -40,7 +40,7 @@ final class GeneratedIds implements Function<HandshakeRequest, String> {
     @Override
     public String apply(HandshakeRequest r) {
         try {
-            String id = generator.generateId(new AllowRequest.Request(r.url(), r.query(), r.headers(),
+            String id = generator.generateId(new ConnectionRequest(r.url(), r.query(), r.headers(),
                     r.remoteAddress(), r.secure()));
             if (id != null && !id.isEmpty()) {
                 check(id, "for a connection");

@@ -1,7 +1,10 @@
 package io.socketee.internal.cdi;
 
+import io.socketee.engine.CloseReason;
 import io.socketee.engine.EngineIoConnection;
 import io.socketee.engine.EngineIoHandler;
+import io.socketee.engine.ProtocolVersion;
+import io.socketee.engine.Transport;
 import io.socketee.internal.engine.EngineListener;
 import io.socketee.internal.engine.EngineSocket;
 import io.socketee.internal.engine.EngineSocketHandler;
@@ -48,7 +51,8 @@ final class RawEngineListener implements EngineListener {
 
             @Override
             public void onClose(String reason) {
-                serial.execute(() -> call(() -> handler.onClose(c, reason)));
+                serial.execute(() -> call(() -> handler.onClose(c, CloseReason.fromWireName(reason)
+                        .orElseThrow(() -> new IllegalStateException("unknown close reason " + reason)))));
             }
         });
         serial.execute(() -> call(() -> handler.onOpen(c)));
@@ -70,13 +74,14 @@ final class RawEngineListener implements EngineListener {
         }
 
         @Override
-        public int protocol() {
-            return socket.version() == EngineVersion.V4 ? 4 : 3;
+        public ProtocolVersion protocol() {
+            return socket.version() == EngineVersion.V4 ? ProtocolVersion.V4 : ProtocolVersion.V3;
         }
 
         @Override
-        public String transport() {
-            return socket.transportName();
+        public Transport transport() {
+            return Transport.fromWireName(socket.transportName())
+                    .orElseThrow(() -> new IllegalStateException("unknown transport " + socket.transportName()));
         }
 
         @Override

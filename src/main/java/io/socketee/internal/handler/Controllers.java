@@ -198,7 +198,7 @@ public final class Controllers {
     private static final class EmptyArgs extends java.util.AbstractList<Object> implements Args {
         @Override
         public Object get(int index) {
-            throw new IndexOutOfBoundsException(index);
+            throw new IndexOutOfBoundsException("no argument " + index + ": a lifecycle event has none");
         }
 
         @Override

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 abstract class AbstractNamespace extends DelegatingOperator implements Namespace {
     private final String name;
-    private final List<Middleware> middleware = new CopyOnWriteArrayList<>();
+    private final List<ConnectionCheck> middleware = new CopyOnWriteArrayList<>();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final ServerSideListeners serverSide = new ServerSideListeners();
 
@@ -35,7 +35,7 @@ abstract class AbstractNamespace extends DelegatingOperator implements Namespace
     }
 
     @Override
-    public final Namespace use(Middleware m) {
+    public final Namespace use(ConnectionCheck m) {
         middleware.add(Objects.requireNonNull(m, "middleware"));
         return this;
     }
@@ -47,7 +47,7 @@ abstract class AbstractNamespace extends DelegatingOperator implements Namespace
     }
 
     /** The connection middleware, in registration order. */
-    final List<Middleware> middleware() {
+    final List<ConnectionCheck> middleware() {
         return middleware;
     }
 

@@ -24,6 +24,9 @@ final class SioArgs extends AbstractList<Object> implements Args {
 
     @Override
     public Object get(int index) {
+        if (index < 0 || index >= plain.size()) {
+            throw new IndexOutOfBoundsException("no argument " + index + ": the client sent " + plain.size());
+        }
         Object value = plain.get(index);
         return value instanceof byte[] bytes ? bytes.clone() : value;
     }

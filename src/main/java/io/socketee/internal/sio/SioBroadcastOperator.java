@@ -77,17 +77,17 @@ final class SioBroadcastOperator implements BroadcastOperator {
 
     @Override
     public BroadcastOperator local() {
-        return with(options.withFlags(true, options.volatileDelivery(), options.compress(), options.timeout()));
+        return with(options.withLocal(true));
     }
 
     @Override
     public BroadcastOperator asVolatile() {
-        return with(options.withFlags(options.local(), true, options.compress(), options.timeout()));
+        return with(options.withVolatile(true));
     }
 
     @Override
     public BroadcastOperator compress(boolean compress) {
-        return with(options.withFlags(options.local(), options.volatileDelivery(), compress, options.timeout()));
+        return with(options.withCompress(compress));
     }
 
     @Override
@@ -96,8 +96,7 @@ final class SioBroadcastOperator implements BroadcastOperator {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }
-        return with(options.withFlags(options.local(), options.volatileDelivery(), options.compress(),
-                Optional.of(timeout)));
+        return with(options.withTimeout(Optional.of(timeout)));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.socketee.internal.sio;
 
 import io.socketee.Args;
 import io.socketee.BroadcastOperator;
-import io.socketee.ConnectionRefusedException;
 import io.socketee.RejectedException;
 import io.socketee.Namespace;
 import io.socketee.Socket;
@@ -236,17 +235,17 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
      * @return the refusal to send to the client, if one refused
      */
     Optional<RejectedException> admit(SioSocket socket) {
-        List<Middleware> all = new ArrayList<>();
+        List<ConnectionCheck> all = new ArrayList<>();
         parent.ifPresent(p -> all.addAll(p.middleware()));
         all.addAll(middleware());
-        for (Middleware m : all) {
+        for (ConnectionCheck m : all) {
             try {
                 m.admit(socket);
             } catch (RejectedException refusal) {
                 return Optional.of(refusal);
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "connection middleware of " + name() + " failed", e);
-                return Optional.of(new ConnectionRefusedException(INTERNAL_ERROR));
+                return Optional.of(new RejectedException(INTERNAL_ERROR));
             }
         }
         return Optional.empty();

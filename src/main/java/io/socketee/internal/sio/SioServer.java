@@ -139,8 +139,8 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     }
 
     @Override
-    public IoServer use(Namespace.Middleware middleware) {
-        main().use(middleware);
+    public IoServer use(Namespace.ConnectionCheck check) {
+        main().use(check);
         return this;
     }
 

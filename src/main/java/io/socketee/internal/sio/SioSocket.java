@@ -122,7 +122,11 @@ final class SioSocket implements Socket {
     }
 
     @Override
-    public boolean emitVolatile(String event, Object... args) {
+    public VolatileEmitter asVolatile() {
+        return this::emitVolatile;
+    }
+
+    private boolean emitVolatile(String event, Object... args) {
         Events.checkEmittable(event);
         SocketIoPacket packet = eventPacket(event, args, SocketIoPacket.NO_ID);
         // as the reference: outgoing listeners see the packet even when it is dropped, and a

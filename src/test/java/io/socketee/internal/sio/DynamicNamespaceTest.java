@@ -3,8 +3,8 @@ package io.socketee.internal.sio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketee.ConnectionRefusedException;
 import io.socketee.Namespace;
+import io.socketee.RejectedException;
 import io.socketee.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ class DynamicNamespaceTest {
     void middlewareRefusalInAChildReachesTheClient() {
         SioFixture fx = new SioFixture();
         fx.server.of(Pattern.compile("^/p")).use(s -> {
-            throw new ConnectionRefusedException("nope");
+            throw new RejectedException("nope");
         });
         FakeEngineSocket conn = fx.open(io.socketee.internal.protocol.engine.EngineVersion.V4);
         conn.receive("0/p1,");

@@ -45,12 +45,12 @@ class EventsAndAcksTest {
         Socket s = sockets.get(0);
         List<String> outgoing = new ArrayList<>();
         s.onAnyOutgoing((sock, event, args) -> outgoing.add(event + args));
-        assertTrue(s.emitVolatile("pos", 1, 2));
+        assertTrue(s.asVolatile().emit("pos", 1, 2));
         conn.setWritable(false);
-        assertEquals(false, s.emitVolatile("pos", 3, 4), "no request waiting: dropped");
+        assertEquals(false, s.asVolatile().emit("pos", 3, 4), "no request waiting: dropped");
         s.emit("reliable");
         conn.setWritable(true);
-        assertTrue(s.emitVolatile("pos", 5, 6));
+        assertTrue(s.asVolatile().emit("pos", 5, 6));
         assertEquals(List.of("2/chat,[\"pos\",1,2]", "2/chat,[\"reliable\"]", "2/chat,[\"pos\",5,6]"), conn.texts(),
                 "the dropped event is not queued behind the reliable one");
         assertEquals(List.of("pos[1, 2]", "pos[3, 4]", "reliable[]", "pos[5, 6]"), outgoing,
@@ -60,7 +60,7 @@ class EventsAndAcksTest {
     @Test
     void aVolatileEventWithAReservedNameIsRefused() {
         fx.connectV5("/");
-        assertThrows(IllegalArgumentException.class, () -> sockets.get(0).emitVolatile("disconnect"));
+        assertThrows(IllegalArgumentException.class, () -> sockets.get(0).asVolatile().emit("disconnect"));
     }
 
     @Test

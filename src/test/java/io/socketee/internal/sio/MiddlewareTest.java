@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketee.ConnectionRefusedException;
 import io.socketee.Namespace;
+import io.socketee.RejectedException;
 import io.socketee.Socket;
 import io.socketee.internal.protocol.engine.EngineVersion;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ class MiddlewareTest {
         custom.use(socket -> {
             Object token = socket.handshake().auth().get("token");
             if (!"secret".equals(token)) {
-                throw new ConnectionRefusedException("unauthorized", Map.of("code", 401));
+                throw new RejectedException("unauthorized", Map.of("code", 401));
             }
         });
     }
@@ -50,7 +50,7 @@ class MiddlewareTest {
     @Test
     void v4RefusalWithoutDataCarriesTheMessage() {
         fx.server.of("/plain").use(s -> {
-            throw new ConnectionRefusedException("go away");
+            throw new RejectedException("go away");
         });
         FakeEngineSocket conn = fx.open(EngineVersion.V3);
         conn.receive("0/plain,");
@@ -60,7 +60,7 @@ class MiddlewareTest {
     @Test
     void v5RefusalWithoutDataHasNoDataField() {
         fx.server.of("/plain").use(s -> {
-            throw new ConnectionRefusedException("go away");
+            throw new RejectedException("go away");
         });
         FakeEngineSocket conn = fx.open(EngineVersion.V4);
         conn.receive("0/plain,");
@@ -94,7 +94,7 @@ class MiddlewareTest {
         fx.server.of("/joiner").use(s -> {
             s.join("r");
             seen.add(s);
-            throw new ConnectionRefusedException("no");
+            throw new RejectedException("no");
         });
         FakeEngineSocket conn = fx.open(EngineVersion.V4);
         conn.receive("0/joiner,");

@@ -54,7 +54,7 @@ class RecoveryTest {
         first.receive("0");
         Matcher hello = connect(first.texts().get(0));
         sockets.get(0).emit("e1");
-        assertTrue(sockets.get(0).emitVolatile("v", 1));
+        assertTrue(sockets.get(0).asVolatile().emit("v", 1));
         List<String> before = first.texts();
         assertTrue(before.get(1).startsWith("2[\"e1\",\""), "a reliable event carries an offset: " + before);
         assertEquals("2[\"v\",1]", before.get(2), "no offset: a volatile event is not kept");
