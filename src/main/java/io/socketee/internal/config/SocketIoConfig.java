@@ -154,7 +154,8 @@ public record SocketIoConfig(
         }
         Optional<RedisSettings> redis = redis(r);
         boolean inlineHandlers = r.bool(ConfigKeys.INLINE_HANDLERS);
-        r.problems.addAll(UnknownKeys.problems(propertyNames, r.list(ConfigKeys.NAMESPACES), REMOVED_KEYS.keySet()));
+        r.problems.addAll(UnknownKeys.problems(propertyNames, source, r.list(ConfigKeys.NAMESPACES),
+                REMOVED_KEYS.keySet()));
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,

@@ -30,10 +30,14 @@ final class UnknownKeys {
      * The problems, one line each with message id {@code SOCKETEE-CONFIG-002}.
      *
      * @param propertyNames every configured property name (all sources)
+     * @param source the configuration's lookup: a name that differs from a known key only in case
+     *     and punctuation is that key's environment form when the lookup finds the known key
+     *     (Open Liberty lists {@code SOCKETIO_WRITETIMEOUT} as {@code socketio.writetimeout})
      * @param namespaces the namespaces listed in {@code socketio.namespaces}
      * @param removed keys of earlier versions, reported on their own
      */
-    static List<String> problems(Iterable<String> propertyNames, List<String> namespaces, Iterable<String> removed) {
+    static List<String> problems(Iterable<String> propertyNames, java.util.function.Function<String, Optional<String>> source,
+            List<String> namespaces, Iterable<String> removed) {
         Map<String, String> known = knownKeys(namespaces); // environment form -> key
         for (String r : removed) {
             known.put(envForm(r), r);
@@ -45,13 +49,23 @@ final class UnknownKeys {
                 continue;
             }
             String form = envForm(name);
-            if ((env ? known.containsKey(form) : known.containsValue(name)) || isRoute(name, namespaces, env)) {
+            if ((env ? known.containsKey(form) : known.containsValue(name)) || isRoute(name, namespaces, env)
+                    || isEnvironmentFormOf(known.get(form), source)) {
                 continue;
             }
             problems.add("SOCKETEE-CONFIG-002 " + name + " is not a SocketEE setting" + why(name, namespaces, env)
                     + nearest(form, known).map(k -> "; did you mean " + k + "?").orElse(""));
         }
         return problems;
+    }
+
+    /**
+     * Whether MicroProfile Config resolves {@code key} (the known key a name maps to): then the name
+     * is one of the forms its environment source lists (a properties file's misspelt case is not
+     * resolved, and so is still reported).
+     */
+    private static boolean isEnvironmentFormOf(String key, java.util.function.Function<String, Optional<String>> source) {
+        return key != null && source.apply(key).isPresent();
     }
 
     /** Every key SocketEE reads, per-namespace ones expanded for the listed namespaces. */

@@ -142,6 +142,19 @@ class SocketIoConfigTest {
                 + " socketio.pingInterval?"), e.getMessage());
     }
 
+    /** Open Liberty lists the variable SOCKETIO_WRITETIMEOUT as the property socketio.writetimeout. */
+    @Test
+    void aLowerCasedEnvironmentFormPassesWhenItResolvesTheKeyAndAPropertyInTheWrongCaseFails() {
+        Map<String, String> liberty = Map.of("socketio.writeTimeout", "3000");
+        assertEquals(Duration.ofMillis(3000), SocketIoConfig.read(k -> Optional.ofNullable(liberty.get(k)),
+                List.of("socketio.writetimeout")).engine().writeTimeout(), "the environment's form of a set key");
+        IoException e = assertThrows(IoException.class,
+                () -> SocketIoConfig.read(k -> Optional.empty(), List.of("socketio.writetimeout")));
+        assertTrue(e.getMessage().contains("socketio.writetimeout is not a SocketEE setting; did you mean"
+                + " socketio.writeTimeout?"), "a properties file's wrong case is not read, so it is reported: "
+                + e.getMessage());
+    }
+
     @Test
     void keysOfANamespaceThatIsNotListedFail() {
         IoException e = assertThrows(IoException.class, () -> readAll(Map.of("socketio.namespaces", "/egg",
