@@ -32,7 +32,11 @@ import java.util.logging.Logger;
  * <p>The answer to a suspended GET or a POST usually comes from another thread (a broadcast, a timer), so
  * it is written with the Servlet non-blocking API: {@link #respond} hands the body to the
  * container and returns, and a client that does not read holds no thread, only its body. An
- * answer given on the request's own thread is written the ordinary way.
+ * answer given on the request's own thread is written the ordinary way. The answer to a suspended
+ * GET is written on a container thread ({@link AsyncContext#start}): completing a request runs
+ * the container's end-of-request callbacks on the completing thread, and Weld's deactivate the
+ * CDI request context there, which must not happen under a handler that runs inline in another
+ * request.
  *
  * <p>Thread-safe: {@link #respond} may come from any thread and only the first call counts.
  */
@@ -45,6 +49,7 @@ final class ServletExchange implements PollingExchange {
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile AsyncContext async;
     private volatile BodyReader bodyReader;
+    private volatile boolean suspended;
 
     ServletExchange(HttpServletRequest req, HttpServletResponse res) {
         this.req = req;
@@ -133,6 +138,7 @@ final class ServletExchange implements PollingExchange {
             }
         });
         async = ac;
+        suspended = true;
     }
 
     @Override
@@ -148,7 +154,21 @@ final class ServletExchange implements PollingExchange {
                 headers = new LinkedHashMap<>(headers);
                 headers.put("Connection", "close");
             }
-            respondLater(ac, status, headers, body);
+            if (suspended) {
+                // Completing a request fires the container's end-of-request callbacks on the calling
+                // thread; with Weld (Payara, WildFly, Open Liberty) they deactivate that thread's
+                // request context. The caller may be a handler running inline in another request's
+                // context, so the answer to a parked GET is written on a container thread instead.
+                Map<String, String> finalHeaders = headers;
+                try {
+                    ac.start(() -> respondLater(ac, status, finalHeaders, body));
+                } catch (IllegalStateException e) {
+                    LOG.log(Level.FINE, "polling response failed: request already over", e);
+                    complete(ac);
+                }
+            } else {
+                respondLater(ac, status, headers, body);
+            }
             return;
         }
         HttpServletResponse out = res;
