@@ -18,6 +18,24 @@ function within(ms, promise, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Resolves after {@code ms}. */
+function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Resolves once {@code check()} (may be async) is true, looking every {@code everyMs}; rejects
+ * after {@code ms}, naming {@code what()}.
+ */
+async function waitFor(what, ms, check, everyMs = 100) {
+  const until = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error("timed out after " + ms + " ms waiting for " + what());
+    await delay(everyMs);
+  }
+}
+
 /**
  * Prints scenario results and counts them; {@code finish()} prints the summary line and exits,
  * with 1 when any reported scenario failed, else 0. Not for concurrent use across processes; a
@@ -105,4 +123,4 @@ function honourLifeline() {
   }
 }
 
-module.exports = { within, reporter, runScenarios, parseArgs, honourLifeline, describeError };
+module.exports = { within, delay, waitFor, reporter, runScenarios, parseArgs, honourLifeline, describeError };

@@ -28,13 +28,9 @@ const BASE = new URL(ARGS.url);
 const PATH = BASE.pathname.replace(/\/?$/, "/") + "socket.io";
 const TRANSPORT = ARGS.transport;
 const RUN = crypto.randomBytes(4).toString("hex");
-const { within } = kit;
+const { within, delay, waitFor } = kit;
 
 const MIB = 1024 * 1024;
-
-function delay(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 function client() {
   return io(BASE.origin, { path: PATH, transports: [TRANSPORT], forceNew: true, reconnection: false });
@@ -99,15 +95,6 @@ function counter(socket, event = "flood") {
     c.received++;
   });
   return c;
-}
-
-async function waitFor(what, ms, check) {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > until) throw new Error("timed out after " + ms + " ms waiting for " + what());
-    await delay(100);
-  }
 }
 
 function report(scenario, measured) {

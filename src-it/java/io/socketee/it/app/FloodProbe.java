@@ -18,10 +18,10 @@ import java.util.stream.Stream;
 /**
  * SocketEE-only events of the test contract for the slow-consumer tests (the reference server
  * has no output bounds to test): {@code flood(room, count, size, perSecond)} broadcasts
- * {@code count} "flood" events of {@code size} characters to a room at a steady rate, from a
- * thread of its own, and acknowledges with how long the emits took; {@code server-stats()}
+ * {@code count} "flood" events ({@code index, payload, sentAtMillis}) of {@code size} characters
+ * to a room at a steady rate, from a thread of its own, and acknowledges with how long the emits took; {@code server-stats()}
  * acknowledges with the server's heap after a collection, its threads, its open file
- * descriptors and the sockets of the namespace; {@code mixed(socketId, count, size)} sends one
+ * descriptors, its resident memory and the sockets of the namespace; {@code mixed(socketId, count, size)} sends one
  * socket volatile and reliable events in turn.
  *
  * <p>Stateless and thread-safe.
@@ -75,7 +75,7 @@ final class FloodProbe {
                     LockSupport.parkNanos(wait);
                 }
                 long before = System.nanoTime();
-                nsp.to(room).emit("flood", i, payload);
+                nsp.to(room).emit("flood", i, payload, System.currentTimeMillis());
                 longest = Math.max(longest, System.nanoTime() - before);
             }
             Map<String, Object> result = new LinkedHashMap<>();
@@ -95,8 +95,19 @@ final class FloodProbe {
         stats.put("heapBytes", memory.getHeapMemoryUsage().getUsed());
         stats.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
         stats.put("fds", openFileDescriptors());
+        stats.put("rssBytes", residentBytes());
         stats.put("sockets", nsp.sockets().size());
         return stats;
+    }
+
+    /** The process's resident memory, from {@code /proc/self/status}; -1 where there is none. */
+    private static long residentBytes() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(-1);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static long openFileDescriptors() {

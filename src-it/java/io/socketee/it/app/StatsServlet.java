@@ -22,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Test-only leak probe, SocketEE only: {@code GET /it-stats} answers a JSON object with the
  * server process's open file descriptors ({@code fds}) and TCP sockets among them
- * ({@code sockets}), from {@code /proc/self/fd}, and the live instances, after a full collection
+ * ({@code sockets}), from {@code /proc/self/fd}, its live threads ({@code threads}), and the live instances, after a full collection
  * (the JVM's class histogram), of SocketEE's Engine.IO sessions ({@code engineSessions}), of its
  * WebSocket senders, one per accepted WebSocket ({@code webSockets}), and of the container's
  * WebSocket sessions ({@code containerSessions}: Open Liberty's, Tyrus's or Undertow's). Every
@@ -46,6 +46,7 @@ public class StatsServlet extends HttpServlet {
         List<Path> fds = descriptors();
         stats.put("fds", fds == null ? -1L : fds.size());
         stats.put("sockets", fds == null ? -1L : fds.stream().filter(StatsServlet::isSocket).count());
+        stats.put("threads", (long) ManagementFactory.getThreadMXBean().getThreadCount());
         Map<String, Long> live = liveInstances();
         stats.put("engineSessions", live == null ? -1L : live.getOrDefault(ENGINE_SESSION, 0L));
         stats.put("webSockets", live == null ? -1L : live.getOrDefault(SENDER, 0L));

@@ -9,13 +9,8 @@ import io.socketee.it.protocol.support.RawPolling;
 import io.socketee.it.protocol.support.RawTcpWebSocket;
 import io.socketee.it.protocol.support.SocketEeDeployments;
 import io.socketee.it.protocol.support.Wire;
-import io.socketee.it.support.ItServer;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -54,7 +47,6 @@ public class WebSocketEndingsIT {
     private static final Duration SERVER_ENDS_WITHIN = Duration.ofSeconds(90);
     private static final Duration RELEASED_WITHIN = Duration.ofSeconds(60);
     private static final int OBJECT_SLACK = 2;
-    private static final Pattern STAT = Pattern.compile("\"(\\w+)\":(-?\\d+)");
 
     /**
      * One way for a client to end: what it sends, whether it then leaves or waits for the server,
@@ -83,6 +75,18 @@ public class WebSocketEndingsIT {
             new Ending("unmasked frame", ws -> ws.sendFrame(0x80 | RawTcpWebSocket.TEXT, EVENT, false), false),
             new Ending("frame cut short", ws -> ws.sendBytes(new byte[] {(byte) 0x81, (byte) (0x80 | 100), 1, 2, 3, 4,
                     5, 6, 7}), false),
+            new Ending("invalid UTF-8 in a text frame", ws -> ws.sendFrame(0x80 | RawTcpWebSocket.TEXT,
+                    new byte[] {'4', '2', (byte) 0xc3, (byte) 0x28}, true), false),
+            new Ending("a lone surrogate in a text frame", ws -> ws.sendFrame(0x80 | RawTcpWebSocket.TEXT,
+                    new byte[] {'4', '2', (byte) 0xed, (byte) 0xa0, (byte) 0x80}, true), false),
+            new Ending("an unfinished fragment, then a new text frame", ws -> {
+                ws.sendFrame(RawTcpWebSocket.TEXT, "42[".getBytes(StandardCharsets.UTF_8), true);
+                ws.sendFrame(0x80 | RawTcpWebSocket.TEXT, EVENT, true);
+            }, false),
+            new Ending("an unfinished fragment, then silence", ws -> ws.sendFrame(RawTcpWebSocket.TEXT,
+                    "42[".getBytes(StandardCharsets.UTF_8), true), false),
+            new Ending("a continuation with nothing to continue", ws -> ws.sendFrame(0x80, EVENT, true), false),
+            new Ending("a binary frame nobody announced", ws -> ws.sendFrame(0x82, new byte[] {1, 2, 3}, true), false),
             new Ending("TCP reset", RawTcpWebSocket::reset, true),
             new Ending("TCP close without close frame", RawTcpWebSocket::close, true),
             new Ending("silence: no pong", ws -> { }, false),
@@ -91,7 +95,7 @@ public class WebSocketEndingsIT {
     @ArquillianResource
     private URL base;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ServerStats stats;
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
@@ -101,8 +105,9 @@ public class WebSocketEndingsIT {
     @Test
     public void everyWayAWebSocketEndsReleasesItsSessionAndItsSocket() throws Exception {
         URI socketIo = SocketEeDeployments.socketIoBase(base);
+        stats = new ServerStats(base);
         oneCleanConnection(socketIo); // loads what the first connection loads
-        Map<String, Long> before = stats();
+        Map<String, Long> before = stats.now();
         assertTrue(before.values().stream().allMatch(v -> v >= 0), () -> "the server cannot count: " + before);
 
         ExecutorService threads = Executors.newCachedThreadPool();
@@ -178,13 +183,7 @@ public class WebSocketEndingsIT {
 
     /** Polls the stats until every count is back to {@code before} or the deadline passes; the last stats. */
     private Map<String, Long> awaitBackTo(Map<String, Long> before) throws InterruptedException {
-        long deadline = System.nanoTime() + RELEASED_WITHIN.toNanos();
-        Map<String, Long> now = stats();
-        while (System.nanoTime() < deadline && !isBack(before, now)) {
-            Thread.sleep(1000);
-            now = stats();
-        }
-        return now;
+        return stats.awaitUntil(now -> isBack(before, now), RELEASED_WITHIN);
     }
 
     /**
@@ -198,24 +197,5 @@ public class WebSocketEndingsIT {
         return now.get("sockets") <= before.get("sockets")
                 && List.of("engineSessions", "webSockets", "containerSessions").stream()
                         .allMatch(k -> now.get(k) <= before.get(k) + OBJECT_SLACK);
-    }
-
-    private Map<String, Long> stats() {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(ItServer.resolve(base, "it-stats")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), r::body);
-            Map<String, Long> stats = new LinkedHashMap<>();
-            Matcher m = STAT.matcher(r.body());
-            while (m.find()) {
-                stats.put(m.group(1), Long.parseLong(m.group(2)));
-            }
-            return stats;
-        } catch (IOException e) {
-            throw new AssertionError("no stats: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }

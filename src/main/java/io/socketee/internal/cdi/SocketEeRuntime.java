@@ -64,6 +64,9 @@ public class SocketEeRuntime {
      */
     private ThreadPoolExecutor closer;
     private static final int CLOSER_THREADS = 4;
+    /** How long a container's close may take before its connection is ended by force. */
+    private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(10);
+    private io.socketee.internal.transport.websocket.SessionCloser sessionCloser;
     private SioServer sio;
     private EngineServer engine;
     private final java.util.List<EngineServer> rawEngines = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -77,6 +80,7 @@ public class SocketEeRuntime {
         closer = new ThreadPoolExecutor(CLOSER_THREADS, CLOSER_THREADS, 30, TimeUnit.SECONDS,
                 new java.util.concurrent.LinkedBlockingQueue<>(), threads("socketee-closer"));
         closer.allowCoreThreadTimeOut(true);
+        sessionCloser = new io.socketee.internal.transport.websocket.SessionCloser(closer, scheduler, CLOSE_GRACE);
         workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 threads("socketee-worker"));
         sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth(),
@@ -190,9 +194,9 @@ public class SocketEeRuntime {
         return raw;
     }
 
-    /** Runs WebSocket closes that may block (see {@link #closer}). */
-    public java.util.concurrent.Executor closer() {
-        return closer;
+    /** Closes WebSockets off the caller's thread and ends closes that do not (see {@link #closer}). */
+    public io.socketee.internal.transport.websocket.SessionCloser sessionCloser() {
+        return sessionCloser;
     }
 
     /** The validated configuration. */

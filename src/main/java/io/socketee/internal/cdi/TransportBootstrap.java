@@ -43,7 +43,7 @@ final class TransportBootstrap implements ServletContextListener {
                 LOG.warning("SOCKETEE-BOOT-001 no WebSocket container: only polling is available at " + m.path());
                 continue;
             }
-            EngineConfigurator configurator = new EngineConfigurator(m::started, runtime.closer(), m.addresses());
+            EngineConfigurator configurator = new EngineConfigurator(m::started, runtime.sessionCloser(), m.addresses());
             try {
                 container.addEndpoint(EngineConfigurator.config(m.path() + "/", configurator));
                 if (m.path().length() > 1) {

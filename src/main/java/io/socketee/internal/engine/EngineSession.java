@@ -199,6 +199,15 @@ final class EngineSession implements EngineSocket {
         effects.add(effect);
     }
 
+    /** Runs {@code effect} on the worker pool, or here when the pool is shutting down. */
+    void onWorker(Runnable effect) {
+        try {
+            server.worker().execute(effect);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            effect.run();
+        }
+    }
+
     ScheduledFuture<?> schedule(Runnable task, long millis) {
         Runnable guarded = () -> {
             try {

@@ -42,6 +42,8 @@ final class PollingTransport extends Transport {
     private ScheduledFuture<?> closeTimer;
     private boolean discarded;
     private boolean closed;
+    /** Whether the GET being handled on this thread is the pending one (its own request's thread). */
+    private boolean onPollThread;
     /** GETs answered with data: the progress of a polling client's output. */
     private volatile long answered;
 
@@ -83,9 +85,14 @@ final class PollingTransport extends Transport {
             pendingGet = ex;
             Duration wait = session.options().pingInterval().plus(session.options().pingTimeout());
             ex.suspend(wait, () -> onPollTimeout(ex), () -> onPollGone(ex));
-            session.flush();
-            if (pendingGet != null && shouldClose != null) {
-                send(NOOP);
+            onPollThread = true;
+            try {
+                session.flush();
+                if (pendingGet != null && shouldClose != null) {
+                    send(NOOP);
+                }
+            } finally {
+                onPollThread = false;
             }
         });
     }
@@ -233,7 +240,16 @@ final class PollingTransport extends Transport {
         Framing.Body body = Framing.encodePayload(packets, session.version(), supportsBinary);
         Map<String, String> headers = headers(ex);
         headers.put("Content-Type", body.contentType());
-        session.defer(() -> ex.respond(200, headers, body.bytes()));
+        byte[] bytes = body.bytes();
+        if (onPollThread) {
+            session.defer(() -> ex.respond(200, headers, bytes));
+        } else {
+            // Answering completes the GET's request, which runs the container's end-of-request
+            // callbacks on the answering thread; with Weld (Payara) they deactivate that thread's
+            // CDI request context. The thread may be running a handler inline in another request,
+            // so a GET is answered on the worker pool unless on its own request's thread.
+            session.defer(() -> session.onWorker(() -> ex.respond(200, headers, bytes)));
+        }
         if (closing != null) {
             closing.run();
         }

@@ -7,7 +7,6 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -16,8 +15,13 @@ import java.util.function.Consumer;
  * Past {@code max} bytes it stops reading and reports {@link PostBody#TOO_LARGE}; a read error,
  * the client going away or the request's async timeout report {@link PostBody.Broken}.
  *
+ * <p>Once the outcome is reported the reader lets go of the body and of whom it reported to: a
+ * container may keep its last request's listeners reachable from a thread (Open Liberty keeps the
+ * last async context of each of its threads), and that must not pin a session.
+ *
  * <p>Thread-safe: the container's read callbacks come one at a time, but the async listener's may
- * come meanwhile from another thread; the outcome is reported once, whoever gets there first.
+ * come meanwhile from another thread; the outcome is reported once, whoever gets there first
+ * (the state is guarded by this object's monitor).
  */
 final class BodyReader implements ReadListener, AsyncListener {
     /** What is buffered up front at most, whatever length the client announces. */
@@ -26,9 +30,9 @@ final class BodyReader implements ReadListener, AsyncListener {
 
     private final ServletInputStream in;
     private final long max;
-    private final Consumer<PostBody> done;
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private final ByteArrayOutputStream body;
+    private Consumer<PostBody> done;
+    private boolean finished;
+    private ByteArrayOutputStream body;
     private long total;
     private volatile boolean complete;
 
@@ -47,7 +51,7 @@ final class BodyReader implements ReadListener, AsyncListener {
     @Override
     public synchronized void onDataAvailable() throws IOException {
         byte[] chunk = new byte[CHUNK];
-        while (!finished.get() && in.isReady()) {
+        while (!finished && in.isReady()) {
             int n = in.read(chunk);
             if (n < 0) {
                 return; // onAllDataRead follows
@@ -62,9 +66,16 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     @Override
-    public synchronized void onAllDataRead() {
-        complete = true;
-        finish(new PostBody.Received(body.toByteArray()));
+    public void onAllDataRead() {
+        byte[] bytes;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            complete = true;
+            bytes = body.toByteArray();
+        }
+        finish(new PostBody.Received(bytes));
     }
 
     @Override
@@ -98,8 +109,16 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     private void finish(PostBody outcome) {
-        if (finished.compareAndSet(false, true)) {
-            done.accept(outcome);
+        Consumer<PostBody> report;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            report = done;
+            done = null;
+            body = null;
         }
+        report.accept(outcome);
     }
 }

@@ -32,11 +32,7 @@ import java.util.logging.Logger;
  * <p>The answer to a suspended GET or a POST usually comes from another thread (a broadcast, a timer), so
  * it is written with the Servlet non-blocking API: {@link #respond} hands the body to the
  * container and returns, and a client that does not read holds no thread, only its body. An
- * answer given on the request's own thread is written the ordinary way. The answer to a suspended
- * GET is written on a container thread ({@link AsyncContext#start}): completing a request runs
- * the container's end-of-request callbacks on the completing thread, and Weld's deactivate the
- * CDI request context there, which must not happen under a handler that runs inline in another
- * request.
+ * answer given on the request's own thread is written the ordinary way.
  *
  * <p>Thread-safe: {@link #respond} may come from any thread and only the first call counts.
  */
@@ -49,7 +45,6 @@ final class ServletExchange implements PollingExchange {
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile AsyncContext async;
     private volatile BodyReader bodyReader;
-    private volatile boolean suspended;
 
     ServletExchange(HttpServletRequest req, HttpServletResponse res) {
         this.req = req;
@@ -112,33 +107,54 @@ final class ServletExchange implements PollingExchange {
     public void suspend(Duration timeout, Runnable onTimeout, Runnable onDisconnect) {
         AsyncContext ac = req.startAsync(req, res);
         ac.setTimeout(timeout.toMillis());
-        ac.addListener(new AsyncListener() {
-            @Override
-            public void onComplete(AsyncEvent event) {
-                // answered normally
-            }
-
-            @Override
-            public void onTimeout(AsyncEvent event) {
-                onTimeout.run();
-                if (!answered.get()) {
-                    respond(200, Map.of(), new byte[0]);
-                }
-            }
-
-            @Override
-            public void onError(AsyncEvent event) {
-                onDisconnect.run();
-                respond(500, Map.of(), new byte[0]);
-            }
-
-            @Override
-            public void onStartAsync(AsyncEvent event) {
-                // not used
-            }
-        });
+        ac.addListener(new PollListener(onTimeout, onDisconnect));
         async = ac;
-        suspended = true;
+    }
+
+    /**
+     * The events of a suspended GET. It lets go of its callbacks (which reach the session) once
+     * they can no longer matter: a container may keep a finished request's listeners reachable
+     * from a thread (Open Liberty keeps the last async context of each of its threads).
+     */
+    private final class PollListener implements AsyncListener {
+        private volatile Runnable onTimeout;
+        private volatile Runnable onDisconnect;
+
+        PollListener(Runnable onTimeout, Runnable onDisconnect) {
+            this.onTimeout = onTimeout;
+            this.onDisconnect = onDisconnect;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            onTimeout = null;
+            onDisconnect = null;
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            Runnable timeout = onTimeout;
+            if (timeout != null && !answered.get()) {
+                timeout.run();
+            }
+            if (!answered.get()) {
+                respond(200, Map.of(), new byte[0]);
+            }
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            Runnable disconnect = onDisconnect;
+            if (disconnect != null) {
+                disconnect.run();
+            }
+            respond(500, Map.of(), new byte[0]);
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // not used
+        }
     }
 
     @Override
@@ -154,21 +170,7 @@ final class ServletExchange implements PollingExchange {
                 headers = new LinkedHashMap<>(headers);
                 headers.put("Connection", "close");
             }
-            if (suspended) {
-                // Completing a request fires the container's end-of-request callbacks on the calling
-                // thread; with Weld (Payara, WildFly, Open Liberty) they deactivate that thread's
-                // request context. The caller may be a handler running inline in another request's
-                // context, so the answer to a parked GET is written on a container thread instead.
-                Map<String, String> finalHeaders = headers;
-                try {
-                    ac.start(() -> respondLater(ac, status, finalHeaders, body));
-                } catch (IllegalStateException e) {
-                    LOG.log(Level.FINE, "polling response failed: request already over", e);
-                    complete(ac);
-                }
-            } else {
-                respondLater(ac, status, headers, body);
-            }
+            respondLater(ac, status, headers, body);
             return;
         }
         HttpServletResponse out = res;
@@ -208,11 +210,14 @@ final class ServletExchange implements PollingExchange {
         }
     }
 
-    /** Writes one body as the container becomes ready for it, then completes the request. */
+    /**
+     * Writes one body as the container becomes ready for it, then completes the request and lets
+     * go of the body (a container may keep the listener reachable after the request).
+     */
     private static final class BodyWriter implements WriteListener {
         private final AsyncContext ac;
         private final ServletOutputStream stream;
-        private final byte[] body;
+        private byte[] body;
         private int written;
 
         BodyWriter(AsyncContext ac, ServletOutputStream stream, byte[] body) {
@@ -222,9 +227,10 @@ final class ServletExchange implements PollingExchange {
         }
 
         @Override
-        public void onWritePossible() throws IOException {
-            while (stream.isReady()) {
+        public synchronized void onWritePossible() throws IOException {
+            while (body != null && stream.isReady()) {
                 if (written == body.length) {
+                    body = null;
                     complete(ac);
                     return;
                 }
@@ -235,8 +241,9 @@ final class ServletExchange implements PollingExchange {
         }
 
         @Override
-        public void onError(Throwable t) {
+        public synchronized void onError(Throwable t) {
             LOG.log(Level.FINE, "polling response failed: client gone", t);
+            body = null;
             complete(ac);
         }
     }

@@ -59,6 +59,40 @@ final class ContainerQuirks {
         }
     }
 
+    /**
+     * Ends a session's connection at once, without a close handshake, when a close has not ended
+     * it ({@link SessionCloser}): on Open Liberty, a link not yet {@code CLOSED} (a close frame
+     * whose write waits, or a close waiting for the peer's answer) closes its TCP connection
+     * ({@code closeUsingSession(reason, false, true)}), which also fails a write waiting on it;
+     * other containers bound their closes themselves and are left alone.
+     */
+    static void abortConnection(Session session, CloseReason reason) {
+        if (!isA(session.getClass(), LIBERTY_SESSION)) {
+            return;
+        }
+        try {
+            Object link = libertyLink(session);
+            Class<?> type = link.getClass();
+            if ("CLOSED".equals(String.valueOf(type.getField("linkStatus").get(link)))) {
+                return;
+            }
+            LOG.fine(() -> "SOCKETEE-ENGINE-004 WebSocket " + session.getId() + ": a close did not end the connection"
+                    + " (the peer reads or answers nothing): ending it");
+            type.getMethod("closeUsingSession", CloseReason.class, boolean.class, boolean.class)
+                    .invoke(link, reason, false, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot end the container's WebSocket connection", e);
+        }
+    }
+
+    /** Liberty's {@code WsocConnLink} of a {@code SessionExt}: {@code getSessionImpl().connLink}. */
+    private static Object libertyLink(Object sessionExt) throws ReflectiveOperationException {
+        Object impl = sessionExt.getClass().getMethod("getSessionImpl").invoke(sessionExt);
+        Field connLink = declaredField(impl.getClass(), "connLink");
+        connLink.setAccessible(true);
+        return connLink.get(impl);
+    }
+
     /** The field named {@code name} declared by {@code type} or a superclass. */
     private static Field declaredField(Class<?> type, String name) throws NoSuchFieldException {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
@@ -89,10 +123,7 @@ final class ContainerQuirks {
      */
     static boolean endStuckLibertyLink(Object sessionExt, CloseReason reason) {
         try {
-            Object impl = sessionExt.getClass().getMethod("getSessionImpl").invoke(sessionExt);
-            Field connLink = declaredField(impl.getClass(), "connLink");
-            connLink.setAccessible(true);
-            Object link = connLink.get(impl);
+            Object link = libertyLink(sessionExt);
             Class<?> type = link.getClass();
             synchronized (type.getField("linkSync").get(link)) {
                 boolean stuck = "LOCAL_CLOSING".equals(String.valueOf(type.getField("linkStatus").get(link)))

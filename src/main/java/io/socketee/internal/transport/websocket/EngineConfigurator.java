@@ -25,15 +25,15 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
             "org.glassfish.tyrus.remoteAddr", "remoteAddress");
 
     private final Supplier<EngineServer> engine;
-    private final java.util.concurrent.Executor closer;
+    private final SessionCloser closer;
     private final HandshakeAddresses addresses;
 
     /**
      * @param engine the engine, looked up when a connection opens
-     * @param closer runs the containers' {@code Session.close}, which may block (see {@link SerialSender})
+     * @param closer closes the containers' sessions, which may block (see {@link SessionCloser})
      * @param addresses the client addresses recorded by the {@link UpgradeGuardFilter}
      */
-    public EngineConfigurator(Supplier<EngineServer> engine, java.util.concurrent.Executor closer,
+    public EngineConfigurator(Supplier<EngineServer> engine, SessionCloser closer,
             HandshakeAddresses addresses) {
         this.engine = engine;
         this.closer = closer;

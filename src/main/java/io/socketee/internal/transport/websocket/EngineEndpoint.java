@@ -20,11 +20,11 @@ import java.util.function.Supplier;
  */
 public final class EngineEndpoint extends Endpoint {
     private final Supplier<EngineServer> engine;
-    private final Executor closer;
+    private final SessionCloser closer;
     private volatile WebSocketReceiver receiver;
     private volatile SerialSender sender;
 
-    EngineEndpoint(Supplier<EngineServer> engine, Executor closer) {
+    EngineEndpoint(Supplier<EngineServer> engine, SessionCloser closer) {
         this.engine = engine;
         this.closer = closer;
     }

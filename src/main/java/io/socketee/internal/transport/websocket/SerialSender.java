@@ -8,8 +8,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,8 +21,9 @@ import java.util.logging.Logger;
  * here. Heartbeats go ahead of queued messages ({@link #sendUrgentText}), so that a backlog never
  * makes a healthy client miss its ping. No method blocks its caller: sends only queue (the thread that finds the queue idle
  * starts the asynchronous write), and a close of the container's session, which on Open Liberty
- * waits for a pending write (seen: 6 s for a peer that stopped reading), runs on the
- * {@code closer} executor, never on the thread that asked for it.
+ * waits for a pending write (seen: 6 s for a peer that stopped reading, and for ever when the
+ * peer reads nothing at all), runs on the {@link SessionCloser}, never on the thread that asked
+ * for it.
  *
  * <p>The sender keeps count of the bytes queued or in flight and of completed writes; the engine
  * reads both to drop a peer that does not read ({@link #abort}), which releases the queue at once.
@@ -42,7 +41,7 @@ final class SerialSender implements WebSocketChannel {
     private enum Pending { WAITING, DONE, CALLER_LEFT }
 
     private final Session session;
-    private final Executor closer;
+    private final SessionCloser closer;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     /** Heartbeats, written before anything in {@link #queue}. */
     private final ConcurrentLinkedQueue<Object> urgent = new ConcurrentLinkedQueue<>();
@@ -62,9 +61,10 @@ final class SerialSender implements WebSocketChannel {
     private final ClassLoader sendLoader;
 
     /**
-     * @param closer runs the container's {@code Session.close}, which may block
+     * @param closer runs the container's {@code Session.close}, which may block, and ends a
+     *     close that does not
      */
-    SerialSender(Session session, Executor closer) {
+    SerialSender(Session session, SessionCloser closer) {
         this.session = session;
         this.closer = closer;
         this.sendLoader = session.getClass().getName().startsWith("org.glassfish.tyrus.")
@@ -213,28 +213,8 @@ final class SerialSender implements WebSocketChannel {
         closeLater(c);
     }
 
-    /** Closes the container's session on the closer executor (here when it refuses: shutting down). */
+    /** Closes the container's session on the closer, never on this thread. */
     private void closeLater(Close c) {
-        try {
-            closer.execute(() -> closeNow(c));
-        } catch (RejectedExecutionException e) {
-            closeNow(c);
-        }
-    }
-
-    /**
-     * Closes the container's session, then makes sure the connection ends: a container may have
-     * left a broken connection open after the close (see {@link ContainerQuirks#endStuckConnection}).
-     */
-    private void closeNow(Close c) {
-        CloseReason reason = new CloseReason(CloseReason.CloseCodes.getCloseCode(c.code()), c.reason());
-        try {
-            if (session.isOpen()) {
-                session.close(reason);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "WebSocket close failed", e);
-        }
-        ContainerQuirks.endStuckConnection(session, reason);
+        closer.closeLater(session, new CloseReason(CloseReason.CloseCodes.getCloseCode(c.code()), c.reason()));
     }
 }

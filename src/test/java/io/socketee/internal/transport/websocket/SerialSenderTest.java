@@ -21,12 +21,15 @@ class SerialSenderTest {
     private static final class FakeSession {
         final List<String> written = new CopyOnWriteArrayList<>();
         final List<SendHandler> pending = new ArrayList<>();
+        /** What happens while the container's close runs (a close that hangs lets time pass here). */
+        Runnable duringClose = () -> { };
         final Session session = proxy(Session.class, (name, args) -> switch (name) {
             case "getBasicRemote" -> basic();
             case "getAsyncRemote" -> async();
             case "isOpen" -> true;
             case "getId" -> "s1";
             case "close" -> {
+                duringClose.run();
                 written.add("close " + ((CloseReason) args[0]).getCloseCode().getCode());
                 yield null;
             }
@@ -78,9 +81,42 @@ class SerialSenderTest {
         }
     }
 
+    /** A timer that runs nothing by itself: the test fires what is due, or sees it cancelled. */
+    private static final class ScheduledRecorder {
+        final List<Runnable> scheduled = new ArrayList<>();
+        final List<Boolean> cancelled = new ArrayList<>();
+        final java.util.concurrent.ScheduledExecutorService executor = proxy(java.util.concurrent.ScheduledExecutorService.class,
+                (name, args) -> {
+                    if (!name.equals("schedule")) {
+                        throw new UnsupportedOperationException(name);
+                    }
+                    int index = scheduled.size();
+                    scheduled.add((Runnable) args[0]);
+                    cancelled.add(false);
+                    return proxy(java.util.concurrent.ScheduledFuture.class, (n, a) -> {
+                        if (n.equals("cancel")) {
+                            cancelled.set(index, true);
+                            return true;
+                        }
+                        throw new UnsupportedOperationException(n);
+                    });
+                });
+
+        void fireAll() {
+            for (int i = 0; i < scheduled.size(); i++) {
+                if (!cancelled.get(i)) {
+                    scheduled.get(i).run();
+                }
+            }
+        }
+    }
+
     private final FakeSession fake = new FakeSession();
     private final ManualExecutor closer = new ManualExecutor();
-    private final SerialSender sender = new SerialSender(fake.session, closer);
+    private final ScheduledRecorder timer = new ScheduledRecorder();
+    private final List<String> aborted = new CopyOnWriteArrayList<>();
+    private final SerialSender sender = new SerialSender(fake.session, new SessionCloser(closer, timer.executor,
+            java.time.Duration.ofSeconds(10), (s, reason) -> aborted.add("abort " + reason.getCloseCode().getCode())));
 
     @Test
     void writesGoOneAtATimeFromEachCompletion() {
@@ -146,5 +182,26 @@ class SerialSenderTest {
         sender.sendText("after");
         assertEquals(List.of("async in flight", "close 1008"), fake.written, "the queued frames never go out");
         assertEquals(0, sender.pendingBytes());
+    }
+
+    @Test
+    void aCloseThatReturnsCallsOffTheForcedEndAndHasTheConnectionCheckedOnceMoreAfterTheGrace() {
+        sender.close(1000, "");
+        closer.runAll();
+        assertEquals(List.of("close 1000"), fake.written);
+        assertEquals(List.of(true, false), timer.cancelled, "the forced end under the close was called off");
+        assertEquals(List.of(), aborted, "nothing ended by force while the close ran");
+        timer.fireAll();
+        assertEquals(List.of("abort 1000"), aborted, "a connection still open after the grace is ended");
+    }
+
+    @Test
+    void aCloseThatDoesNotReturnWithinTheGraceHasItsConnectionEndedByForce() {
+        fake.duringClose = timer::fireAll; // the container's close is stuck while the grace passes
+        sender.abort(1008, "output not read");
+        closer.runAll();
+        assertEquals(List.of("abort 1008"), aborted, "the connection was ended under the stuck close");
+        assertEquals(List.of(true, false), timer.cancelled, "once the close returns, one more check is due");
+        assertEquals(List.of("close 1008"), fake.written);
     }
 }

@@ -1,0 +1,139 @@
+// Many connections at once against SocketEE's test application (its FloodProbe events): N
+// official socket.io-client 4 clients over WebSocket, all in one room, and one broadcast to the
+// room every second for S seconds. Every client must stay connected and get every broadcast, in
+// order; the server's threads must not grow with the clients. SocketEE only (FloodProbe).
+//
+// Usage: node scale-scenarios.js --url http://127.0.0.1:PORT/contextRoot/
+//                                [--clients 10000] [--seconds 60] [--maxThreads N] [--report FILE]
+//   Scenario "hold". Prints one JSON line (scenario-kit); with --report, appends one JSON line of
+//   measurements (connect time, latency percentiles, the server's threads, heap, descriptors and
+//   resident memory before, with every client connected, and after) to FILE.
+"use strict";
+const assert = require("assert");
+const crypto = require("crypto");
+const fs = require("fs");
+const { io } = require("socket.io-client");
+const kit = require("./scenario-kit");
+
+const USAGE = "node scale-scenarios.js --url URL [--clients N] [--seconds S] [--maxThreads N] [--report FILE]";
+const ARGS = kit.parseArgs(process.argv, USAGE, ["url"]);
+const BASE = new URL(ARGS.url);
+const PATH = BASE.pathname.replace(/\/?$/, "/") + "socket.io";
+const CLIENTS = Number(ARGS.clients || 10000);
+const SECONDS = Number(ARGS.seconds || 60);
+const MAX_THREADS = Number(ARGS.maxThreads || 400);
+const RUN = crypto.randomBytes(4).toString("hex");
+const { within, waitFor } = kit;
+
+function client() {
+  return io(BASE.origin, { path: PATH, transports: ["websocket"], forceNew: true, reconnection: false });
+}
+
+function connected(socket) {
+  return within(120000, new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (e) => reject(new Error("connect_error: " + e.message)));
+  }), "connect");
+}
+
+function ask(socket, event, ...args) {
+  return within(180000, socket.emitWithAck(event, ...args), event);
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+/** One client's view: what it received, in what order, how late, and whether it was dropped. */
+function watch(socket, latencies) {
+  const w = { received: 0, outOfOrder: 0, disconnect: null };
+  socket.on("flood", (i, payload, sentAt) => {
+    if (i !== w.received) w.outOfOrder++;
+    w.received++;
+    latencies.push(Date.now() - sentAt);
+  });
+  socket.on("disconnect", (reason) => {
+    if (w.disconnect === null) w.disconnect = reason;
+  });
+  return w;
+}
+
+async function hold() {
+  const room = "scale-" + RUN;
+  const probe = await connected(client());
+  let probeLeft = null;
+  probe.on("disconnect", (reason, details) => {
+    probeLeft = reason;
+    console.error("scale: the probe was disconnected: " + reason + " " + JSON.stringify(details || null));
+  });
+  const before = await ask(probe, "server-stats");
+  const latencies = [];
+  const clients = [];
+  const watches = [];
+  const connectStart = Date.now();
+  try {
+    const batch = 200;
+    for (let i = 0; i < CLIENTS; i += batch) {
+      const some = await Promise.all(Array.from({ length: Math.min(batch, CLIENTS - i) }, async () => {
+        const s = client();
+        clients.push(s);
+        await connected(s);
+        watches.push(watch(s, latencies));
+        assert.strictEqual(await ask(s, "join", room), "joined");
+        return s;
+      }));
+      assert.strictEqual(some.length, Math.min(batch, CLIENTS - i));
+    }
+    const connectMs = Date.now() - connectStart;
+    const full = await ask(probe, "server-stats");
+    console.error("scale: " + CLIENTS + " clients connected in " + connectMs + " ms; server " + JSON.stringify(full));
+    assert.ok(full.sockets >= CLIENTS + 1, "the server counts " + full.sockets + " sockets");
+
+    const flood = await ask(probe, "flood", room, SECONDS, 64, 1);
+    await waitFor(() => "every client to get " + SECONDS + " broadcasts: "
+      + watches.filter((w) => w.received < SECONDS).length + " short", 120000,
+    async () => watches.every((w) => w.received >= SECONDS || w.disconnect !== null));
+    const during = await ask(probe, "server-stats");
+
+    const dropped = watches.filter((w) => w.disconnect !== null);
+    const short = watches.filter((w) => w.received !== SECONDS);
+    const disordered = watches.filter((w) => w.outOfOrder > 0);
+    latencies.sort((a, b) => a - b);
+    const measured = {
+      clients: CLIENTS, seconds: SECONDS, connectMs,
+      delivered: watches.reduce((a, w) => a + w.received, 0), expected: CLIENTS * SECONDS,
+      dropped: dropped.length, dropReasons: [...new Set(dropped.map((w) => w.disconnect))],
+      latencyMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: latencies[latencies.length - 1] },
+      longestEmitMs: flood.longestEmitMs, before, full, during,
+    };
+    console.error("scale measured " + JSON.stringify(measured));
+
+    assert.strictEqual(dropped.length, 0, dropped.length + " clients dropped: " + measured.dropReasons);
+    assert.strictEqual(short.length, 0, short.length + " clients did not get all " + SECONDS + " broadcasts");
+    assert.strictEqual(disordered.length, 0, disordered.length + " clients got broadcasts out of order");
+    assert.ok(Math.max(full.threads, during.threads) <= MAX_THREADS, "threads grew with the clients: "
+      + before.threads + " before, " + full.threads + " with every client connected, " + during.threads + " after the broadcasts");
+
+    clients.forEach((s) => s.disconnect());
+    // Seen on Open Liberty: the probe, idle while it waits 60 s for the flood's acknowledgement,
+    // dropped by its own client for want of a ping (open; the 10,000 clients in the room kept
+    // theirs). It is reported, and the leak check goes through a new probe.
+    measured.probeDisconnect = probeLeft;
+    const checker = probeLeft === null ? probe : await connected(client());
+    let after;
+    await waitFor(() => "the server to release the clients: " + JSON.stringify(after), 120000, async () => {
+      after = await ask(checker, "server-stats");
+      return after.sockets <= before.sockets && after.fds <= before.fds + 16;
+    });
+    measured.after = after;
+    if (checker !== probe) checker.disconnect();
+    if (ARGS.report) fs.appendFileSync(ARGS.report, JSON.stringify({ scenario: "hold", ...measured }) + "\n");
+  } finally {
+    clients.forEach((s) => s.disconnect());
+    probe.disconnect();
+  }
+}
+
+kit.honourLifeline();
+kit.runScenarios({ hold }, { timeoutMs: 900000 });
