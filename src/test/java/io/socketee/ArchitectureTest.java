@@ -50,6 +50,7 @@ public class ArchitectureTest {
     private static final String SOCKET_IO = "Socket.IO";
     private static final String HANDLER = "Handler";
     private static final String CONFIG = "Config";
+    private static final String ADMIN = "Admin UI";
     private static final String BOOTSTRAP = "Bootstrap";
 
     /** The packages whose public types applications use. */
@@ -77,6 +78,7 @@ public class ArchitectureTest {
             .layer(SOCKET_IO).definedBy("io.socketee.internal.sio..")
             .layer(HANDLER).definedBy("io.socketee.internal.handler..")
             .layer(CONFIG).definedBy("io.socketee.internal.config..")
+            .layer(ADMIN).definedBy("io.socketee.internal.admin..")
             .layer(BOOTSTRAP).definedBy("io.socketee.internal.cdi..")
             // the public API names no implementation; the codec and the executor are the floor
             .whereLayer(PUBLIC_API).mayNotAccessAnyLayer()
@@ -94,7 +96,9 @@ public class ArchitectureTest {
             .whereLayer(CONFIG).mayOnlyAccessLayers(ENGINE, PROTOCOL, CONCURRENCY, PUBLIC_API)
             // the emitter runs without a server (see also emitterRunsWithoutAServer)
             .whereLayer(EMITTER).mayOnlyAccessLayers(ADAPTER, MAPPING, PROTOCOL, CONCURRENCY, PUBLIC_API)
-            .whereLayer(BOOTSTRAP).mayOnlyAccessLayers(TRANSPORT, SOCKET_IO, HANDLER, CONFIG, ADAPTER, ENGINE, MAPPING,
+            // the admin UI observes the Socket.IO layer and talks to it through the public API
+            .whereLayer(ADMIN).mayOnlyAccessLayers(SOCKET_IO, CONFIG, CONCURRENCY, PUBLIC_API)
+            .whereLayer(BOOTSTRAP).mayOnlyAccessLayers(ADMIN, TRANSPORT, SOCKET_IO, HANDLER, CONFIG, ADAPTER, ENGINE, MAPPING,
                     PROTOCOL, CONCURRENCY, PUBLIC_API)
             .whereLayer(BOOTSTRAP).mayNotBeAccessedByAnyLayer()
             .whereLayer(EMITTER).mayNotBeAccessedByAnyLayer()

@@ -65,6 +65,7 @@ public class SocketEeRuntime {
     private ThreadPoolExecutor closer;
     private static final int CLOSER_THREADS = 4;
     private SioServer sio;
+    private io.socketee.internal.admin.AdminUi adminUi;
     private EngineServer engine;
     private final java.util.List<EngineServer> rawEngines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -90,6 +91,7 @@ public class SocketEeRuntime {
         handlerInstances = new HandlerInstances(beanManager);
         io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
         pulse.start(scheduler, workers);
+        config.admin().ifPresent(a -> adminUi = io.socketee.internal.admin.AdminUi.install(sio, a, workers, scheduler));
         engine = idGenerator.isResolvable()
                 ? new EngineServer(engineOptions(), sio, scheduler, workers, new GeneratedIds(idGenerator.get()))
                 : new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
@@ -141,6 +143,9 @@ public class SocketEeRuntime {
     void stop() {
         clusterStatus.stopped();
         pulse.stop();
+        if (adminUi != null) {
+            adminUi.close();
+        }
         if (sio != null) {
             sio.close();
         }

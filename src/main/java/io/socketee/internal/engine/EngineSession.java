@@ -463,6 +463,8 @@ final class EngineSession implements EngineSocket {
         Transport old = transport;
         transport = ws;
         old.close(() -> { });
+        EngineSocketHandler h = handler;
+        defer(() -> h.onUpgrade("websocket"));
         flush();
         if (state == State.CLOSING) {
             ws.close(() -> onClose("forced close"));

@@ -126,6 +126,16 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
     }
 
     @Override
+    public void roomJoined(String room, String sid) {
+        server.observer().onRoomJoined(name(), room, sid);
+    }
+
+    @Override
+    public void roomLeft(String room, String sid) {
+        server.observer().onRoomLeft(name(), room, sid);
+    }
+
+    @Override
     public WirePacket packet(SocketIoPacket packet) {
         return WirePacket.of(packet, this);
     }
@@ -275,6 +285,7 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
 
     /** Tells the connection listeners of a new socket (a parent's first); each failure is logged. */
     void fireConnection(SioSocket socket) {
+        server.observer().onSocketConnected(socket, socket.client().engineId(), socket.client().transportName());
         List<ConnectionListener> all = new ArrayList<>();
         parent.ifPresent(p -> all.addAll(p.connectionListeners()));
         all.addAll(connectionListeners());

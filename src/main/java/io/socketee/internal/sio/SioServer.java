@@ -53,6 +53,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
     private final AtomicInteger parentCount = new AtomicInteger();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private volatile SioObserver observer = SioObserver.NONE;
     private volatile boolean closed;
 
     /**
@@ -104,6 +105,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         }
         Client client = new Client(this, socket);
         clients.add(client);
+        observer.onConnectionOpened(socket.id(), socket.transportName());
         client.start();
     }
 
@@ -111,7 +113,55 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     public Namespace of(String name) {
         Objects.requireNonNull(name, "name");
         String normal = name.startsWith("/") ? name : "/" + name;
-        return namespaces.computeIfAbsent(normal, n -> new SioNamespace(this, n, Optional.empty()));
+        SioNamespace existing = namespaces.get(normal);
+        return existing != null ? existing : created(normal, n -> new SioNamespace(this, n, Optional.empty()));
+    }
+
+    /** The namespace {@code name}, made by {@code factory} unless there is one; a new one is reported. */
+    private SioNamespace created(String name, java.util.function.Function<String, SioNamespace> factory) {
+        boolean[] made = new boolean[1];
+        SioNamespace nsp = namespaces.computeIfAbsent(name, n -> {
+            made[0] = true;
+            return factory.apply(n);
+        });
+        if (made[0]) {
+            observer.onNamespace(nsp);
+        }
+        return nsp;
+    }
+
+    /**
+     * Makes {@code observer} the one observer of this server, and reports to it every namespace
+     * that exists already (one created meanwhile may be reported twice).
+     */
+    public void observe(SioObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        namespaces.values().forEach(observer::onNamespace);
+    }
+
+    /** The observer, {@link SioObserver#NONE} unless one was set. */
+    SioObserver observer() {
+        return observer;
+    }
+
+    /** A snapshot of the namespaces that exist now (children of dynamic namespaces included, parents not). */
+    public List<Namespace> namespaces() {
+        return List.copyOf(namespaces.values());
+    }
+
+    /** The namespace {@code name} if it exists; never creates one. */
+    public Optional<Namespace> existing(String name) {
+        return Optional.ofNullable(namespaces.get(name));
+    }
+
+    /** How many Engine.IO connections the server holds now. */
+    public int connectionCount() {
+        return clients.size();
+    }
+
+    /** How many of them are on HTTP long-polling now. */
+    public int pollingConnectionCount() {
+        return (int) clients.stream().filter(Client::polling).count();
     }
 
     @Override
@@ -209,7 +259,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         }
         for (ParentNamespace parent : parents) {
             if (parent.matches(name, auth)) {
-                return Optional.of(namespaces.computeIfAbsent(name, parent::createChild));
+                return Optional.of(created(name, parent::createChild));
             }
         }
         return Optional.empty();
