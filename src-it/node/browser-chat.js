@@ -12,14 +12,10 @@
 const assert = require("assert");
 const fs = require("fs");
 const path = require("path");
-const { chromium } = require("playwright-core");
 
 const STEP_TIMEOUT = 15000;
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-const { runScenarios, reporter, parseArgs, honourLifeline, describeError } = require("./scenario-kit");
+const { runScenarios, parseArgs, honourLifeline } = require("./scenario-kit");
+const { launchChromium } = require("./browser-kit");
 
 const ARGS = parseArgs(process.argv, "node browser-chat.js --url URL [--screenshot file.png]", ["url"]);
 honourLifeline();
@@ -119,23 +115,8 @@ const SCENARIOS = {
   },
 };
 
-/** Reports a failure that stops the run before any scenario, then the summary. */
-function cannotRun(scenario, error) {
-  const report = reporter();
-  report.report({ scenario, ok: false, error });
-  report.finish();
-}
-
 async function main() {
-  if (!fs.existsSync(CHROMIUM)) {
-    cannotRun("chromium is installed", CHROMIUM + " is missing: run .ci/install-system-packages (Debian package chromium)");
-  }
-  let browser;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  } catch (e) {
-    cannotRun("the browser starts", describeError(e));
-  }
+  const browser = await launchChromium();
   await runScenarios(SCENARIOS, { argument: browser, afterAll: () => browser.close() });
 }
 
