@@ -1,12 +1,11 @@
 package io.socketee.internal.sio;
 
-import io.socketee.Namespace;
 import io.socketee.Socket;
 import java.util.List;
 
 /**
  * What the Socket.IO server tells an observer of its whole life (the admin UI's instrumentation):
- * namespaces, sockets, rooms, connections and the messages they carry. Every method does nothing
+ * sockets, rooms, connections and the messages they carry. Every method does nothing
  * by default; a server without an observer calls {@link #NONE}.
  *
  * <p>Implementations must be thread-safe and quick: the calls come from connection, worker and
@@ -18,10 +17,6 @@ public interface SioObserver {
     /** The observer that observes nothing. */
     SioObserver NONE = new SioObserver() {
     };
-
-    /** A namespace was created (the main one and declared ones are reported by {@link SioServer#observe}). */
-    default void onNamespace(Namespace namespace) {
-    }
 
     /**
      * A socket joined {@code namespace}, before the namespace's connection listeners run.

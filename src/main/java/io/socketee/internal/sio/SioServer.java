@@ -113,30 +113,12 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     public Namespace of(String name) {
         Objects.requireNonNull(name, "name");
         String normal = name.startsWith("/") ? name : "/" + name;
-        SioNamespace existing = namespaces.get(normal);
-        return existing != null ? existing : created(normal, n -> new SioNamespace(this, n, Optional.empty()));
+        return namespaces.computeIfAbsent(normal, n -> new SioNamespace(this, n, Optional.empty()));
     }
 
-    /** The namespace {@code name}, made by {@code factory} unless there is one; a new one is reported. */
-    private SioNamespace created(String name, java.util.function.Function<String, SioNamespace> factory) {
-        boolean[] made = new boolean[1];
-        SioNamespace nsp = namespaces.computeIfAbsent(name, n -> {
-            made[0] = true;
-            return factory.apply(n);
-        });
-        if (made[0]) {
-            observer.onNamespace(nsp);
-        }
-        return nsp;
-    }
-
-    /**
-     * Makes {@code observer} the one observer of this server, and reports to it every namespace
-     * that exists already (one created meanwhile may be reported twice).
-     */
+    /** Makes {@code observer} the one observer of this server, from now on. */
     public void observe(SioObserver observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
-        namespaces.values().forEach(observer::onNamespace);
     }
 
     /** The observer, {@link SioObserver#NONE} unless one was set. */
@@ -259,7 +241,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         }
         for (ParentNamespace parent : parents) {
             if (parent.matches(name, auth)) {
-                return Optional.of(created(name, parent::createChild));
+                return Optional.of(namespaces.computeIfAbsent(name, parent::createChild));
             }
         }
         return Optional.empty();
