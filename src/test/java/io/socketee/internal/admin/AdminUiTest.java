@@ -135,6 +135,25 @@ class AdminUiTest {
     }
 
     @Test
+    void anUpgradeIsReportedAsTheSocketsNewTransport() {
+        install(false, false);
+        FakeEngineSocket client = fixture.open(EngineVersion.V4);
+        client.useTransport("polling");
+        client.receive("0");
+        String sid = newestMainSocket();
+        FakeEngineSocket ui = loggedIn();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> all = (List<Map<String, Object>>) UiWire.named(ui, "/admin", "all_sockets").get(0).get(0);
+        assertTrue(all.stream().anyMatch(s -> sid.equals(s.get("id")) && "polling".equals(s.get("transport"))),
+                all.toString());
+
+        client.upgrade();
+
+        assertEquals(List.of(List.of(Map.of("id", sid, "nsp", "/", "transport", "websocket"))),
+                UiWire.named(ui, "/admin", "socket_updated"));
+    }
+
+    @Test
     void aReadonlyUiMayOnlyWatch() {
         install(true, false);
         FakeEngineSocket client = fixture.connectV5("/");
