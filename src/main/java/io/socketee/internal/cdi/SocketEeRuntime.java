@@ -66,11 +66,13 @@ public class SocketEeRuntime {
     private static final int CLOSER_THREADS = 4;
     private SioServer sio;
     private EngineServer engine;
+    private MetricsBinding metrics = MetricsBinding.NONE;
     private final java.util.List<EngineServer> rawEngines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @PostConstruct
     void start() {
         config = SocketIoConfig.read(key -> mpConfig.getOptionalValue(key, String.class));
+        metrics = MetricsBinding.choose(beanManager);
         requestContexts = new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class));
         scheduler = new ScheduledThreadPoolExecutor(1, threads("socketee-timer"));
         ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
@@ -84,7 +86,8 @@ public class SocketEeRuntime {
                 config.recovery().maxDisconnectionDuration(), config.recovery().skipMiddlewares()))
                 .withHandlersOnDeliveringThread(config.inlineHandlers())
                 .withPartialPackets(new SioOptions.PartialPackets(config.engine().maxHttpBufferSize(),
-                        config.attachmentTimeout())),
+                        config.attachmentTimeout()))
+                .withMetrics(metrics.recorder()),
                 AppExecutor.create(workers), scheduler, adapters(), requestContexts);
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);
@@ -111,7 +114,8 @@ public class SocketEeRuntime {
         }
         SocketIoConfig.RedisSettings r = config.redis().get();
         io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(
-                r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"));
+                r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"),
+                metrics.recorder());
         clusterStatus.link(redis::connected);
         return redis;
     }
@@ -128,7 +132,7 @@ public class SocketEeRuntime {
 
     /** The configured engine options, with the application's {@link io.socketee.AllowRequest} if any. */
     private io.socketee.internal.engine.EngineOptions engineOptions() {
-        io.socketee.internal.engine.EngineOptions options = config.engine();
+        io.socketee.internal.engine.EngineOptions options = config.engine().withMetrics(metrics.recorder());
         if (!allowRequest.isResolvable()) {
             return options;
         }
@@ -154,6 +158,7 @@ public class SocketEeRuntime {
             engine.close();
         }
         rawEngines.forEach(EngineServer::close);
+        metrics.close();
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -193,6 +198,11 @@ public class SocketEeRuntime {
     /** Runs WebSocket closes that may block (see {@link #closer}). */
     public java.util.concurrent.Executor closer() {
         return closer;
+    }
+
+    /** Where the metrics go, for the start-up log. */
+    MetricsBinding metrics() {
+        return metrics;
     }
 
     /** The validated configuration. */
