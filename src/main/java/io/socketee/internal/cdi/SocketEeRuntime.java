@@ -67,6 +67,8 @@ public class SocketEeRuntime {
     private SioServer sio;
     private EngineServer engine;
     private MetricsBinding metrics = MetricsBinding.NONE;
+    /** The adapter in use, for the start-up log. */
+    private String adapterDescription = "in-memory (one server)";
     private final java.util.List<EngineServer> rawEngines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @PostConstruct
@@ -96,6 +98,10 @@ public class SocketEeRuntime {
         engine = idGenerator.isResolvable()
                 ? new EngineServer(engineOptions(), sio, scheduler, workers, new GeneratedIds(idGenerator.get()))
                 : new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
+        StartupReport report = new StartupReport(config.path(), config.namespaces(), extension.handlers(),
+                adapterDescription, metrics.api(), io.socketee.internal.config.EffectiveSettings.nonDefault(
+                        key -> mpConfig.getOptionalValue(key, String.class)));
+        LOG.info(report::text);
     }
 
     /**
@@ -106,13 +112,16 @@ public class SocketEeRuntime {
     private io.socketee.adapter.AdapterFactory adapters() {
         if (customAdapters.isResolvable()) {
             var custom = customAdapters.getHandle();
-            LOG.info(() -> "SOCKETEE-BOOT-009 adapter: the application's " + custom.getBean().getBeanClass().getName());
+            adapterDescription = "the application's " + custom.getBean().getBeanClass().getName();
+            LOG.info(() -> "SOCKETEE-BOOT-009 adapter: " + adapterDescription);
             return custom.get();
         }
         if (config.redis().isEmpty()) {
             return io.socketee.adapter.AdapterFactory.IN_MEMORY;
         }
         SocketIoConfig.RedisSettings r = config.redis().get();
+        adapterDescription = "Redis at " + io.socketee.internal.config.EffectiveSettings.maskedUrl(r.url().toString())
+                + ", channel prefix " + r.key();
         io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(
                 r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"),
                 metrics.recorder());
