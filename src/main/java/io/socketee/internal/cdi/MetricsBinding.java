@@ -62,9 +62,9 @@ record MetricsBinding(String api, MetricsRecorder recorder, Closeable sink) {
     static MetricsBinding choose(BeanManager beans) {
         try {
             if (present("org.eclipse.microprofile.metrics.MetricRegistry")) {
-                var registry = beans.createInstance().select(org.eclipse.microprofile.metrics.MetricRegistry.class);
-                if (registry.isResolvable()) {
-                    return bind("MicroProfile Metrics", new MpMetricsSink(registry.get()));
+                var holder = beans.createInstance().select(MpMetricsRegistry.class);
+                if (holder.isResolvable() && holder.get().registry.isResolvable()) {
+                    return bind("MicroProfile Metrics", new MpMetricsSink(holder.get().registry.get()));
                 }
             }
             if (present("io.micrometer.core.instrument.MeterRegistry")) {
@@ -88,7 +88,7 @@ record MetricsBinding(String api, MetricsRecorder recorder, Closeable sink) {
         sink.close();
     }
 
-    private static boolean present(String className) {
+    static boolean present(String className) {
         try {
             Class.forName(className, false, MetricsBinding.class.getClassLoader());
             return true;
