@@ -70,7 +70,8 @@ record MetricsBinding(String api, MetricsRecorder recorder, Closeable sink) {
             if (present("io.micrometer.core.instrument.MeterRegistry")) {
                 var registry = beans.createInstance().select(io.micrometer.core.instrument.MeterRegistry.class);
                 if (registry.isResolvable()) {
-                    return bind("Micrometer", new MicrometerSink(registry.get()));
+                    io.micrometer.core.instrument.MeterRegistry r = registry.get();
+                    return bind("Micrometer (" + r.getClass().getName() + ")", new MicrometerSink(r));
                 }
             }
         } catch (RuntimeException | LinkageError e) {

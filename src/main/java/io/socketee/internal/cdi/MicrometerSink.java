@@ -16,15 +16,21 @@ import java.util.logging.Logger;
 
 /**
  * SocketEE's metrics in the server's Micrometer {@link MeterRegistry} (WildFly's micrometer
- * subsystem). The registry outlives the application, so every meter registered here is removed
- * when it stops. Loaded only where the server has the API (see {@link MetricsBinding}).
- * Thread-safe.
+ * subsystem). Meters are made with the registry's own {@code counter(name, tags)} and
+ * {@code gauge(name, tags, ...)}, not with the builders: WildFly's application registry adds its
+ * deployment tag and forwards to the exported registry only in those (a builder's meter stays in
+ * the application registry, which nothing exports), so the meters carry no description. Gauges
+ * are held weakly by the registry; this sink keeps them. The registry outlives the application, so
+ * every meter registered here is removed when it stops. Loaded only where the server has the API
+ * (see {@link MetricsBinding}). Thread-safe.
  */
 final class MicrometerSink implements MetricsBinding.Closeable {
     private static final Logger LOG = Logger.getLogger(MicrometerSink.class.getName());
 
     private final MeterRegistry registry;
     private final Set<Meter.Id> registered = ConcurrentHashMap.newKeySet();
+    /** The gauges' value functions, held here because the registry holds them weakly. */
+    private final java.util.Map<List<String>, LongSupplier> gauges = new ConcurrentHashMap<>();
 
     MicrometerSink(MeterRegistry registry) {
         this.registry = registry;
@@ -34,8 +40,7 @@ final class MicrometerSink implements MetricsBinding.Closeable {
     public LongConsumer counter(Counter counter, String label) {
         Tags tags = counter.labelKey().isEmpty() ? Tags.empty() : Tags.of(counter.labelKey(), label);
         try {
-            io.micrometer.core.instrument.Counter c = io.micrometer.core.instrument.Counter
-                    .builder(counter.metricName()).description(counter.description()).tags(tags).register(registry);
+            io.micrometer.core.instrument.Counter c = registry.counter(counter.metricName(), tags);
             registered.add(c.getId());
             return c::increment;
         } catch (RuntimeException e) {
@@ -48,10 +53,12 @@ final class MicrometerSink implements MetricsBinding.Closeable {
     public void gauge(Gauge gauge, List<String> labels, LongSupplier value) {
         removeGauge(gauge, labels);
         try {
-            Meter m = io.micrometer.core.instrument.Gauge.builder(gauge.metricName(), value, v -> v.getAsLong())
-                    .description(gauge.description()).tags(tags(gauge, labels)).strongReference(true)
-                    .register(registry);
-            registered.add(m.getId());
+            gauges.put(key(gauge, labels), value);
+            registry.gauge(gauge.metricName(), tags(gauge, labels), value, v -> v.getAsLong());
+            Meter m = registry.find(gauge.metricName()).tags(tags(gauge, labels)).gauge();
+            if (m != null) {
+                registered.add(m.getId());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "SOCKETEE-BOOT-010 cannot register " + gauge.metricName() + labels, e);
         }
@@ -64,6 +71,13 @@ final class MicrometerSink implements MetricsBinding.Closeable {
             registered.remove(m.getId());
             registry.remove(m);
         }
+        gauges.remove(key(gauge, labels));
+    }
+
+    private static List<String> key(Gauge gauge, List<String> labels) {
+        List<String> key = new ArrayList<>(labels);
+        key.add(0, gauge.metricName());
+        return key;
     }
 
     @Override
@@ -76,6 +90,7 @@ final class MicrometerSink implements MetricsBinding.Closeable {
             }
         }
         registered.clear();
+        gauges.clear();
     }
 
     private static Tags tags(Gauge gauge, List<String> labels) {
