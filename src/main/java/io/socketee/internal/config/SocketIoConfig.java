@@ -176,7 +176,7 @@ public record SocketIoConfig(
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,
-                maxBufferedBytes, writeTimeout);
+                maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, attachmentTimeout,
                 cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers, admin);
     }

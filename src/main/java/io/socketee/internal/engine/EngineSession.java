@@ -1,5 +1,6 @@
 package io.socketee.internal.engine;
 
+import io.socketee.internal.metrics.Counter;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.engine.EnginePacket;
 import io.socketee.internal.protocol.engine.EnginePacketType;
@@ -224,6 +225,16 @@ final class EngineSession implements EngineSocket {
         return server;
     }
 
+    private io.socketee.internal.metrics.MetricsRecorder metrics() {
+        return server.options().metrics();
+    }
+
+    /** The name of the transport that carries the session now, read without the lock. */
+    String currentTransportName() {
+        Transport t = transport;
+        return t == null ? "" : t.name();
+    }
+
     // ---- lifecycle ----------------------------------------------------------------------
 
     /** Opens the session on its first transport: queues the handshake and starts the heartbeat. */
@@ -243,6 +254,8 @@ final class EngineSession implements EngineSocket {
             boolean[] deliver = new boolean[1];
             locked(() -> deliver[0] = accept(from, packet));
             if (deliver[0]) {
+                metrics().increment(Counter.ENGINE_MESSAGES_RECEIVED);
+                metrics().add(Counter.ENGINE_BYTES_RECEIVED, "", size(packet) - 1);
                 if (packet instanceof EnginePacket.Binary b) {
                     handler.onBinary(b.data());
                 } else {
@@ -337,11 +350,17 @@ final class EngineSession implements EngineSocket {
         }
         LOG.fine(() -> "SOCKETEE-ENGINE-003 session " + id + ": client does not read its output (" + why
                 + "); closing");
+        metrics().increment(Counter.ENGINE_SLOW_CONSUMERS);
+        long released = writeBuffer.stream().filter(p -> p.type() == EnginePacketType.MESSAGE).count();
+        if (released > 0) {
+            metrics().add(Counter.PACKETS_DROPPED, "slow_consumer", released);
+        }
         closeWith("transport error", t -> t.abort(1008, "output not read"));
     }
 
     private void closeWith(String reason, java.util.function.Consumer<Transport> end) {
         state = State.CLOSED;
+        metrics().increment(Counter.ENGINE_DISCONNECTIONS, reason);
         heartbeat.stop();
         writeBuffer.clear();
         bufferedBytes = 0;
@@ -375,12 +394,19 @@ final class EngineSession implements EngineSocket {
         long size = size(packet);
         long waiting = bufferedBytes + transport.pendingBytes();
         if (waiting > 0 && waiting + size > options().maxBufferedBytes()) {
+            if (packet.type() == EnginePacketType.MESSAGE) {
+                metrics().increment(Counter.PACKETS_DROPPED, "slow_consumer");
+            }
             dropSlowConsumer(waiting + " bytes waiting, " + size + " more to send, limit "
                     + options().maxBufferedBytes());
             return;
         }
         writeBuffer.add(packet);
         bufferedBytes += size;
+        if (packet.type() == EnginePacketType.MESSAGE) {
+            metrics().increment(Counter.ENGINE_MESSAGES_SENT);
+            metrics().add(Counter.ENGINE_BYTES_SENT, "", size - 1);
+        }
         flush();
     }
 
@@ -458,6 +484,7 @@ final class EngineSession implements EngineSocket {
     /** Called by {@link Upgrade} when the client confirmed it; lock held. */
     void completeUpgrade(WebSocketTransport ws) {
         upgrade = null;
+        metrics().increment(Counter.ENGINE_UPGRADES);
         transport.discard();
         upgraded = true;
         Transport old = transport;

@@ -221,7 +221,10 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         for (Client client : new ArrayList<>(clients)) {
             client.shutdown();
         }
-        namespaces.values().forEach(n -> n.adapter().close());
+        namespaces.values().forEach(n -> {
+            n.unpublish();
+            n.adapter().close();
+        });
         adapters.close();
         mapper.close();
     }
@@ -250,6 +253,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     /** Drops a child namespace whose last socket left. */
     void dropChild(SioNamespace child, ParentNamespace parent) {
         if (namespaces.remove(child.name(), child)) {
+            child.unpublish();
             child.adapter().close();
         }
         parent.forget(child);
