@@ -3,6 +3,7 @@ package io.socketee.internal.config;
 import io.socketee.IoException;
 import io.socketee.internal.engine.CorsPolicy;
 import io.socketee.internal.engine.EngineOptions;
+import io.socketee.internal.engine.HttpCompression;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +29,8 @@ import java.util.function.Function;
  * @param recovery connection state recovery
  * @param redis the Redis of the cluster, when the Redis adapter is chosen
  * @param inlineHandlers whether handlers may run on the container thread that delivered the packet
+ * @param perMessageDeflate whether the WebSocket endpoint negotiates the container's extensions
+ *     (permessage-deflate) with the clients that ask for them
  */
 public record SocketIoConfig(
         String path,
@@ -40,7 +43,8 @@ public record SocketIoConfig(
         List<NamespaceConfig> namespaces,
         Recovery recovery,
         Optional<RedisSettings> redis,
-        boolean inlineHandlers) {
+        boolean inlineHandlers,
+        boolean perMessageDeflate) {
 
     /**
      * Where the cluster's Redis is ({@code socketio.adapter=redis}); empty with the in-memory adapter.
@@ -139,6 +143,9 @@ public record SocketIoConfig(
         Duration attachmentTimeout = r.millis(ConfigKeys.ATTACHMENT_TIMEOUT);
         long maxBufferedBytes = r.positiveLong(ConfigKeys.MAX_BUFFERED_BYTES);
         Duration writeTimeout = r.millis(ConfigKeys.WRITE_TIMEOUT);
+        HttpCompression httpCompression = new HttpCompression(r.bool(ConfigKeys.HTTP_COMPRESSION),
+                (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.HTTP_COMPRESSION_THRESHOLD)));
+        boolean perMessageDeflate = r.bool(ConfigKeys.PER_MESSAGE_DEFLATE);
         removed(r, source);
         boolean cleanupChildren = r.bool(ConfigKeys.CLEANUP_EMPTY_CHILD_NAMESPACES);
         Recovery recovery = new Recovery(r.bool(ConfigKeys.RECOVERY), r.millis(ConfigKeys.RECOVERY_MAX_DISCONNECTION),
@@ -159,9 +166,9 @@ public record SocketIoConfig(
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,
-                maxBufferedBytes, writeTimeout);
+                maxBufferedBytes, writeTimeout, httpCompression);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, attachmentTimeout,
-                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers);
+                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers, perMessageDeflate);
     }
 
     /**

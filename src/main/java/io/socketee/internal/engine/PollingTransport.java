@@ -22,6 +22,9 @@ import java.util.concurrent.ScheduledFuture;
  * closes the session with "transport error", and so does one still arriving after
  * {@link #readDeadline}; closing the transport cuts short a POST whose body is still arriving.
  *
+ * <p>A GET's answer is compressed as {@link EngineOptions#httpCompression} says, like the
+ * reference's; the "ok" of a POST never is.
+ *
  * <p>Guarded by the owning session's lock, except {@link #onRequest} and the outcome of a body read,
  * which take it themselves.
  */
@@ -233,7 +236,13 @@ final class PollingTransport extends Transport {
         Framing.Body body = Framing.encodePayload(packets, session.version(), supportsBinary);
         Map<String, String> headers = headers(ex);
         headers.put("Content-Type", body.contentType());
-        session.defer(() -> ex.respond(200, headers, body.bytes()));
+        HttpCompression compression = session.options().httpCompression();
+        session.defer(() -> {
+            // compressed outside the session's lock, as the answer is written
+            HttpCompression.Encoded encoded = compression.apply(body.bytes(), ex.request().header("Accept-Encoding"));
+            encoded.coding().ifPresent(c -> headers.put("Content-Encoding", c.token()));
+            ex.respond(200, headers, encoded.bytes());
+        });
         if (closing != null) {
             closing.run();
         }
