@@ -71,12 +71,20 @@ public record HttpCompression(boolean enabled, int threshold) {
     public record Encoded(byte[] bytes, Optional<Coding> coding) {
     }
 
+    /**
+     * The coding a body of {@code length} bytes gets for a request with this
+     * {@code Accept-Encoding} header (if any); empty to send it as it is.
+     */
+    public Optional<Coding> choose(int length, Optional<String> acceptEncoding) {
+        if (!enabled || length < threshold) {
+            return Optional.empty();
+        }
+        return acceptEncoding.flatMap(HttpCompression::preferred);
+    }
+
     /** The body to send for a request with this {@code Accept-Encoding} header (if any). */
     public Encoded apply(byte[] body, Optional<String> acceptEncoding) {
-        if (!enabled || body.length < threshold) {
-            return new Encoded(body, Optional.empty());
-        }
-        Optional<Coding> coding = acceptEncoding.flatMap(HttpCompression::preferred);
+        Optional<Coding> coding = choose(body.length, acceptEncoding);
         return coding.map(c -> new Encoded(c.encode(body), coding)).orElseGet(() -> new Encoded(body, coding));
     }
 
