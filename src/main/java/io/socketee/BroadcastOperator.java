@@ -78,9 +78,11 @@ public interface BroadcastOperator {
     BroadcastOperator asVolatile();
 
     /**
-     * The reference's {@code compress} flag. WebSocket compression is negotiated by the
-     * container, so on a single server this changes nothing; it travels to the other servers of
-     * a cluster.
+     * The reference's {@code compress} flag. On a single server it changes nothing: polling
+     * responses are compressed by {@code socketio.httpCompression} and WebSocket messages by the
+     * container's permessage-deflate when {@code socketio.perMessageDeflate} negotiated it, whatever
+     * the flag (the Jakarta WebSocket API has no per-message switch); it travels to the other
+     * servers of a cluster.
      * @param compress whether to compress
      * @return the reference's {@code compress} flag
      */

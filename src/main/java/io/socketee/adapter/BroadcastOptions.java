@@ -15,8 +15,8 @@ import java.util.Set;
  * @param local whether only this server's sockets are targeted (no effect on a single server)
  * @param volatileDelivery whether a recipient whose transport cannot write right now is skipped
  *     (the reference's {@code volatile} flag)
- * @param compress the reference's {@code compress} flag; carried along, the container decides
- *     about WebSocket compression
+ * @param compress the reference's {@code compress} flag; carried along to other servers, it
+ *     changes nothing on this one (docs/configuration.md, "Compression")
  * @param timeout how long acknowledgements are awaited, when set
  */
 public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean local, boolean volatileDelivery,

@@ -3,6 +3,7 @@ package io.socketee.internal.config;
 import io.socketee.IoException;
 import io.socketee.internal.engine.CorsPolicy;
 import io.socketee.internal.engine.EngineOptions;
+import io.socketee.internal.engine.HttpCompression;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +30,8 @@ import java.util.function.Function;
  * @param redis the Redis of the cluster, when the Redis adapter is chosen
  * @param inlineHandlers whether handlers may run on the container thread that delivered the packet
  * @param admin the admin UI's settings, when it is enabled
+ * @param perMessageDeflate whether the WebSocket endpoint negotiates the container's extensions
+ *     (permessage-deflate) with the clients that ask for them
  */
 public record SocketIoConfig(
         String path,
@@ -42,7 +45,8 @@ public record SocketIoConfig(
         Recovery recovery,
         Optional<RedisSettings> redis,
         boolean inlineHandlers,
-        Optional<AdminSettings> admin) {
+        Optional<AdminSettings> admin,
+        boolean perMessageDeflate) {
 
     /**
      * The admin UI ({@code socketio.admin.enabled=true}).
@@ -155,6 +159,9 @@ public record SocketIoConfig(
         Duration attachmentTimeout = r.millis(ConfigKeys.ATTACHMENT_TIMEOUT);
         long maxBufferedBytes = r.positiveLong(ConfigKeys.MAX_BUFFERED_BYTES);
         Duration writeTimeout = r.millis(ConfigKeys.WRITE_TIMEOUT);
+        HttpCompression httpCompression = new HttpCompression(r.bool(ConfigKeys.HTTP_COMPRESSION),
+                (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.HTTP_COMPRESSION_THRESHOLD)));
+        boolean perMessageDeflate = r.bool(ConfigKeys.PER_MESSAGE_DEFLATE);
         removed(r, source);
         boolean cleanupChildren = r.bool(ConfigKeys.CLEANUP_EMPTY_CHILD_NAMESPACES);
         Recovery recovery = new Recovery(r.bool(ConfigKeys.RECOVERY), r.millis(ConfigKeys.RECOVERY_MAX_DISCONNECTION),
@@ -176,9 +183,9 @@ public record SocketIoConfig(
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,
-                maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE);
+                maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE, httpCompression);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, attachmentTimeout,
-                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers, admin);
+                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers, admin, perMessageDeflate);
     }
 
     /** A bcrypt hash in the modular crypt format: version, cost, 22 characters of salt, 31 of hash. */

@@ -217,6 +217,15 @@ final class EngineSession implements EngineSocket {
         }, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code task} on the server's worker, or here when the worker refuses it (shutdown). No lock held. */
+    void offload(Runnable task) {
+        try {
+            server.worker().execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
     EngineOptions options() {
         return server.options();
     }

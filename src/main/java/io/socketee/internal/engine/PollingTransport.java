@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -21,6 +22,9 @@ import java.util.concurrent.ScheduledFuture;
  * does not arrive whole (the client goes away or sends less than it announced) gets 400 and
  * closes the session with "transport error", and so does one still arriving after
  * {@link #readDeadline}; closing the transport cuts short a POST whose body is still arriving.
+ *
+ * <p>A GET's answer is compressed as {@link EngineOptions#httpCompression} says, like the
+ * reference's, on the server's worker; the "ok" of a POST never is.
  *
  * <p>Guarded by the owning session's lock, except {@link #onRequest} and the outcome of a body read,
  * which take it themselves.
@@ -233,7 +237,18 @@ final class PollingTransport extends Transport {
         Framing.Body body = Framing.encodePayload(packets, session.version(), supportsBinary);
         Map<String, String> headers = headers(ex);
         headers.put("Content-Type", body.contentType());
-        session.defer(() -> ex.respond(200, headers, body.bytes()));
+        byte[] bytes = body.bytes();
+        Optional<HttpCompression.Coding> coding = session.options().httpCompression()
+                .choose(bytes.length, ex.request().header("Accept-Encoding"));
+        if (coding.isEmpty()) {
+            session.defer(() -> ex.respond(200, headers, bytes));
+        } else {
+            // compressed on a worker, outside the lock: an emit to many polling clients must not
+            // compress every answer on the emitting thread
+            HttpCompression.Coding c = coding.get();
+            headers.put("Content-Encoding", c.token());
+            session.defer(() -> session.offload(() -> ex.respond(200, headers, c.encode(bytes))));
+        }
         if (closing != null) {
             closing.run();
         }
