@@ -1,7 +1,9 @@
-// Drives the chat example (src-it/demo/webapp/index.html) in headless Chromium through
-// Playwright, as people use it: two browser contexts (one forced to HTTP long-polling) join a
-// channel, talk, and see each other's join and leave notices; a third, in another channel, hears
-// nothing of it. Reports one JSON line per scenario, like model-scenarios.js.
+// Drives the two chat examples in headless Chromium through Playwright, as people use them. The
+// tutorial chat at "/" (src-it/demo/webapp/index.html): three browser contexts (one forced to
+// HTTP long-polling) send with the form and each sees every message, its own included. The chat
+// rooms (rooms.html): two contexts (one on polling) join a channel, talk, and see each other's
+// join and leave notices; a third, in another channel, hears nothing of it. Reports one JSON
+// line per scenario, like model-scenarios.js.
 //
 // Usage: node browser-chat.js --url http://127.0.0.1:PORT/contextRoot/ [--screenshot file.png]
 //   Uses Debian's chromium at /usr/bin/chromium (CHROMIUM overrides it) and never downloads a
@@ -12,28 +14,24 @@
 const assert = require("assert");
 const fs = require("fs");
 const path = require("path");
-const { chromium } = require("playwright-core");
 
 const STEP_TIMEOUT = 15000;
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-const { runScenarios, reporter, parseArgs, honourLifeline, describeError } = require("./scenario-kit");
+const { runScenarios, parseArgs, honourLifeline } = require("./scenario-kit");
+const { launchChromium } = require("./browser-kit");
 
 const ARGS = parseArgs(process.argv, "node browser-chat.js --url URL [--screenshot file.png]", ["url"]);
 honourLifeline();
 
-/** A page of the chat in its own browser context (its own cookies and storage: another person). */
-async function person(browser, query = "") {
+/** A page (`rooms.html` unless named) in its own browser context (its own cookies and storage: another person). */
+async function person(browser, query = "", page = "rooms.html") {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
+  const tab = await context.newPage();
+  tab.setDefaultTimeout(STEP_TIMEOUT);
   const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(new URL(query, ARGS.url).toString());
-  await page.locator("#status.online").waitFor();
-  return { context, page, errors };
+  tab.on("pageerror", (e) => errors.push(e.message));
+  await tab.goto(new URL(page + query, ARGS.url).toString());
+  await tab.locator("#status.online").waitFor();
+  return { context, page: tab, errors };
 }
 
 async function join(p, nickname, channel) {
@@ -61,7 +59,36 @@ async function transport(p) {
   return p.page.evaluate(() => window.chat.transport());
 }
 
+/** The texts of the tutorial page's message list, in order. */
+async function lines(p) {
+  return p.page.locator("#messages li").allTextContents();
+}
+
 const SCENARIOS = {
+  async "the tutorial chat at /: every chat message reaches everyone, the sender included, over polling and WebSocket"(browser) {
+    const eve = await person(browser, "", "");                    // polling, then WebSocket
+    const fay = await person(browser, "?transport=polling", "");  // HTTP long-polling only
+    const gus = await person(browser, "", "");                    // only reads
+    await eve.page.waitForFunction(() => window.chat.transport() === "websocket");
+
+    await say(eve, "hello from eve");
+    for (const p of [eve, fay, gus]) await sees(p, "li", "hello from eve");
+    await say(fay, "hello from fay");
+    for (const p of [eve, fay, gus]) await sees(p, "li", "hello from fay");
+    // a blank message, sent past the form, is dropped by the server: the next one from the same
+    // socket follows it in order, so once that one is shown the blank one would be too
+    await eve.page.evaluate(() => window.chat.socket.emit("chat message", "   "));
+    await say(eve, "third");
+    for (const p of [eve, fay, gus]) await sees(p, "li", "third");
+    for (const p of [eve, fay, gus]) {
+      assert.deepStrictEqual(await lines(p), ["hello from eve", "hello from fay", "third"], "each page lists all, in order");
+    }
+    assert.strictEqual(await transport(fay), "polling", "the polling-only page left polling");
+    assert.strictEqual(await eve.page.getAttribute("nav a[href='rooms.html']", "href"), "rooms.html", "the link to the chat rooms");
+    for (const p of [eve, fay, gus]) assert.deepStrictEqual(p.errors, [], "page errors");
+    for (const p of [eve, fay, gus]) await p.context.close();
+  },
+
   async "two people, one on polling only, chat and see each other join and leave"(browser) {
     const ann = await person(browser);                          // polling, then WebSocket
     const bob = await person(browser, "?transport=polling");    // HTTP long-polling only
@@ -119,23 +146,8 @@ const SCENARIOS = {
   },
 };
 
-/** Reports a failure that stops the run before any scenario, then the summary. */
-function cannotRun(scenario, error) {
-  const report = reporter();
-  report.report({ scenario, ok: false, error });
-  report.finish();
-}
-
 async function main() {
-  if (!fs.existsSync(CHROMIUM)) {
-    cannotRun("chromium is installed", CHROMIUM + " is missing: run .ci/install-system-packages (Debian package chromium)");
-  }
-  let browser;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  } catch (e) {
-    cannotRun("the browser starts", describeError(e));
-  }
+  const browser = await launchChromium();
   await runScenarios(SCENARIOS, { argument: browser, afterAll: () => browser.close() });
 }
 

@@ -9,6 +9,9 @@ package io.socketee;
 @FunctionalInterface
 public interface Ack {
 
-    /** Sends the acknowledgement with these arguments (none is fine). */
+    /**
+     * Sends the acknowledgement with these arguments (none is fine).
+     * @param args the arguments, each a JSON value, {@code byte[]} or a record
+     */
     void send(Object... args);
 }

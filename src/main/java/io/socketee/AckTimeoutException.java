@@ -14,13 +14,19 @@ public class AckTimeoutException extends IoException {
     /** The answers, kept out of serialization. */
     private final transient List<Args> responses;
 
-    /** A timeout with the answers received before it. */
+    /**
+     * A timeout with the answers received before it.
+     * @param responses the answers received before the deadline
+     */
     public AckTimeoutException(List<Args> responses) {
         super("operation has timed out");
         this.responses = List.copyOf(responses);
     }
 
-    /** The answers received before the deadline, in arrival order. */
+    /**
+     * The answers received before the deadline, in arrival order.
+     * @return the answers received before the deadline, in arrival order
+     */
     public List<Args> responses() {
         return responses == null ? List.of() : responses;
     }

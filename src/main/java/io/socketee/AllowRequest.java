@@ -18,6 +18,7 @@ public interface AllowRequest {
      * Returns empty to allow the handshake, or the message to refuse it with.
      *
      * @param request the handshake request
+     * @return empty to allow, or the refusal message
      */
     Optional<String> refuse(ConnectionRequest request);
 }

@@ -28,17 +28,34 @@ public interface Args extends List<Object> {
      * appear to JSON-B as arrays of bytes). A missing argument ({@code index} not below
      * {@link #size()}) reads as a {@code null} argument: {@code null} for a reference type.
      *
+     * @param <T> the type asked for
+     * @param index the index, from 0
+     * @param type the type
+     * @return the argument at {@code index} as a {@code type}: the value itself when it already is one, a
+     *     numeric conversion between number types, else a JSON-B mapping of the value (binary leaves appear to
+     *     JSON-B as arrays of bytes)
      * @throws IoException when the value cannot be converted
      */
     <T> T get(int index, Class<T> type);
 
-    /** As {@link #get(int, Class)}, for a generic type such as {@code List<Point>}. */
+    /**
+     * As {@link #get(int, Class)}, for a generic type such as {@code List<Point>}.
+     * @param <T> the type asked for
+     * @param index the index, from 0
+     * @param type the type
+     * @return the argument converted to {@code type}
+     */
     <T> T get(int index, Type type);
 
     /**
      * The argument at {@code index} as a {@code type}, converted as {@link #get(int, Class)}
      * does; empty when it is missing or {@code null}.
      *
+     * @param <T> the type asked for
+     * @param index the index, from 0
+     * @param type the type
+     * @return the argument at {@code index} as a {@code type}, converted as {@link #get(int, Class)} does;
+     *     empty when it is missing or {@code null}
      * @throws IoException when the value cannot be converted
      */
     default <T> Optional<T> find(int index, Class<T> type) {

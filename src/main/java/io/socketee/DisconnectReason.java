@@ -32,12 +32,19 @@ public enum DisconnectReason {
         this.wireName = wireName;
     }
 
-    /** The reason as the reference server spells it, for example {@code "transport close"}. */
+    /**
+     * The reason as the reference server spells it, for example {@code "transport close"}.
+     * @return the reason as the reference server spells it, for example {@code "transport close"}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The reason spelled {@code wireName}, if there is one. */
+    /**
+     * The reason spelled {@code wireName}, if there is one.
+     * @param wireName the name on the wire
+     * @return the reason spelled {@code wireName}, if there is one
+     */
     public static Optional<DisconnectReason> fromWireName(String wireName) {
         for (DisconnectReason r : values()) {
             if (r.wireName.equals(wireName)) {

@@ -31,13 +31,30 @@ public record Handshake(
         boolean xdomain,
         boolean secure) {
 
+    /**
+     * Copies the headers, the query and the auth payload into unmodifiable maps.
+     *
+     * @param headers see {@link #headers()}
+     * @param query see {@link #query()}
+     * @param auth see {@link #auth()}
+     * @param time see {@link #time()}
+     * @param issued see {@link #issued()}
+     * @param url see {@link #url()}
+     * @param address see {@link #address()}
+     * @param xdomain see {@link #xdomain()}
+     * @param secure see {@link #secure()}
+     */
     public Handshake {
         headers = Map.copyOf(headers);
         query = Map.copyOf(query);
         auth = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(auth));
     }
 
-    /** The first value of a header, name in any case, if present. */
+    /**
+     * The first value of a header, name in any case, if present.
+     * @param name the name
+     * @return the first value of a header, name in any case, if present
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

@@ -16,6 +16,10 @@ package io.socketee;
 @FunctionalInterface
 public interface IdGenerator {
 
-    /** The id of the connection {@code request} opens. */
+    /**
+     * The id of the connection {@code request} opens.
+     * @param request the handshake request opening the connection
+     * @return the id of the connection {@code request} opens
+     */
     String generateId(ConnectionRequest request);
 }

@@ -9,12 +9,19 @@ package io.socketee;
 public class IoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message. */
+    /**
+     * Creates an exception with a message.
+     * @param message the message
+     */
     public IoException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a message and a cause. */
+    /**
+     * Creates an exception with a message and a cause.
+     * @param message the message
+     * @param cause the exception that caused this one
+     */
     public IoException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  */
 public interface IoServer extends Namespace {
 
-    /** The namespace named {@code name} ('/' is prepended when missing), created on first use. */
+    /**
+     * The namespace named {@code name} ('/' is prepended when missing), created on first use.
+     * @param name the name
+     * @return the namespace named {@code name} ('/' is prepended when missing), created on first use
+     */
     Namespace of(String name);
 
     /**
@@ -20,10 +24,18 @@ public interface IoServer extends Namespace {
      * with {@link #of(String)} come first; parents are tried in the order they were declared.
      * With {@code socketio.cleanupEmptyChildNamespaces}, a child is removed when its last socket
      * leaves.
+     * @param pattern the pattern
+     * @return a parent namespace whose children are created on demand, when a client connects to a namespace
+     *     that does not exist and whose name {@code pattern} finds (as JavaScript's {@code regex.test}: anchor it
+     *     with {@code ^...$} to match whole names)
      */
     Namespace of(Pattern pattern);
 
-    /** As {@link #of(Pattern)}, with a function of the name and the client's auth payload. */
+    /**
+     * As {@link #of(Pattern)}, with a function of the name and the client's auth payload.
+     * @param matcher decides which requested names the parent namespace creates
+     * @return the parent namespace; its listeners and middleware apply to every namespace it creates
+     */
     Namespace of(NamespaceMatcher matcher);
 
     /** Adds a connection listener to the main namespace; see {@link Namespace#onConnection}. */

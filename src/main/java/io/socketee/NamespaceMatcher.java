@@ -17,6 +17,8 @@ public interface NamespaceMatcher {
      *
      * @param name the requested namespace, starting with '/'
      * @param auth the client's auth payload (see {@link Handshake#auth()})
+     * @return whether the namespace {@code name} may be created for this client
+     * @throws Exception anything; it is logged and the namespace is not created
      */
     boolean matches(String name, Map<String, Object> auth) throws Exception;
 }

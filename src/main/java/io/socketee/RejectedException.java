@@ -16,7 +16,10 @@ public class RejectedException extends IoException {
     /** The data, kept out of serialization: it is meant for the client, not for logs. */
     private final transient Object data;
 
-    /** Refuses with a message the client sees, and no data. */
+    /**
+     * Refuses with a message the client sees, and no data.
+     * @param message the message
+     */
     public RejectedException(String message) {
         this(message, null);
     }
@@ -33,7 +36,10 @@ public class RejectedException extends IoException {
         this.data = data;
     }
 
-    /** The data sent with the refusal, if any. */
+    /**
+     * The data sent with the refusal, if any.
+     * @return the data sent with the refusal, if any
+     */
     public Optional<Object> data() {
         return Optional.ofNullable(data);
     }

@@ -43,6 +43,7 @@ public class ArchitectureTest {
     private static final String EMITTER = "Emitter";
     private static final String PROTOCOL = "Protocol";
     private static final String CONCURRENCY = "Concurrency";
+    private static final String METRICS = "Metrics";
     private static final String MAPPING = "Mapping";
     private static final String ENGINE = "Engine";
     private static final String TRANSPORT = "Transport";
@@ -50,6 +51,7 @@ public class ArchitectureTest {
     private static final String SOCKET_IO = "Socket.IO";
     private static final String HANDLER = "Handler";
     private static final String CONFIG = "Config";
+    private static final String ADMIN = "Admin UI";
     private static final String BOOTSTRAP = "Bootstrap";
 
     /** The packages whose public types applications use. */
@@ -70,6 +72,7 @@ public class ArchitectureTest {
             .layer(EMITTER).definedBy("io.socketee.emitter..")
             .layer(PROTOCOL).definedBy("io.socketee.internal.protocol..")
             .layer(CONCURRENCY).definedBy("io.socketee.internal.concurrent..")
+            .layer(METRICS).definedBy("io.socketee.internal.metrics..")
             .layer(MAPPING).definedBy("io.socketee.internal.mapping..")
             .layer(ENGINE).definedBy("io.socketee.internal.engine..")
             .layer(TRANSPORT).definedBy("io.socketee.internal.transport..")
@@ -77,25 +80,29 @@ public class ArchitectureTest {
             .layer(SOCKET_IO).definedBy("io.socketee.internal.sio..")
             .layer(HANDLER).definedBy("io.socketee.internal.handler..")
             .layer(CONFIG).definedBy("io.socketee.internal.config..")
+            .layer(ADMIN).definedBy("io.socketee.internal.admin..")
             .layer(BOOTSTRAP).definedBy("io.socketee.internal.cdi..")
             // the public API names no implementation; the codec and the executor are the floor
             .whereLayer(PUBLIC_API).mayNotAccessAnyLayer()
             .whereLayer(PROTOCOL).mayNotAccessAnyLayer()
             .whereLayer(CONCURRENCY).mayNotAccessAnyLayer()
+            .whereLayer(METRICS).mayNotAccessAnyLayer()
             .whereLayer(MAPPING).mayOnlyAccessLayers(PROTOCOL, PUBLIC_API)
             // protocol <- engine <- transport: the engine knows nothing of Socket.IO or of the API
-            .whereLayer(ENGINE).mayOnlyAccessLayers(PROTOCOL, CONCURRENCY)
-            .whereLayer(TRANSPORT).mayOnlyAccessLayers(ENGINE, PROTOCOL, CONCURRENCY)
+            .whereLayer(ENGINE).mayOnlyAccessLayers(PROTOCOL, CONCURRENCY, METRICS)
+            .whereLayer(TRANSPORT).mayOnlyAccessLayers(ENGINE, PROTOCOL, CONCURRENCY, METRICS)
             // the adapter never touches a connection: no engine, transport or Socket.IO layer
-            .whereLayer(ADAPTER).mayOnlyAccessLayers(PROTOCOL, MAPPING, CONCURRENCY, PUBLIC_API)
+            .whereLayer(ADAPTER).mayOnlyAccessLayers(PROTOCOL, MAPPING, CONCURRENCY, METRICS, PUBLIC_API)
             // protocol <- sio <- cdi
-            .whereLayer(SOCKET_IO).mayOnlyAccessLayers(ADAPTER, ENGINE, MAPPING, PROTOCOL, CONCURRENCY, PUBLIC_API)
+            .whereLayer(SOCKET_IO).mayOnlyAccessLayers(ADAPTER, ENGINE, MAPPING, PROTOCOL, CONCURRENCY, METRICS, PUBLIC_API)
             .whereLayer(HANDLER).mayOnlyAccessLayers(MAPPING, PROTOCOL, CONCURRENCY, PUBLIC_API)
-            .whereLayer(CONFIG).mayOnlyAccessLayers(ENGINE, PROTOCOL, CONCURRENCY, PUBLIC_API)
+            .whereLayer(CONFIG).mayOnlyAccessLayers(ENGINE, PROTOCOL, CONCURRENCY, METRICS, PUBLIC_API)
             // the emitter runs without a server (see also emitterRunsWithoutAServer)
             .whereLayer(EMITTER).mayOnlyAccessLayers(ADAPTER, MAPPING, PROTOCOL, CONCURRENCY, PUBLIC_API)
-            .whereLayer(BOOTSTRAP).mayOnlyAccessLayers(TRANSPORT, SOCKET_IO, HANDLER, CONFIG, ADAPTER, ENGINE, MAPPING,
-                    PROTOCOL, CONCURRENCY, PUBLIC_API)
+            // the admin UI observes the Socket.IO layer and talks to it through the public API
+            .whereLayer(ADMIN).mayOnlyAccessLayers(SOCKET_IO, CONFIG, CONCURRENCY, PUBLIC_API)
+            .whereLayer(BOOTSTRAP).mayOnlyAccessLayers(ADMIN, TRANSPORT, SOCKET_IO, HANDLER, CONFIG, ADAPTER, ENGINE, MAPPING,
+                    PROTOCOL, CONCURRENCY, METRICS, PUBLIC_API)
             .whereLayer(BOOTSTRAP).mayNotBeAccessedByAnyLayer()
             .whereLayer(EMITTER).mayNotBeAccessedByAnyLayer()
             .because("dependencies point down only (docs/architecture.md#layers)");

@@ -40,6 +40,8 @@ public class ContractApp {
         Namespace custom = io.of("/custom");
         custom.use(ContractApp::requireSecret);
         contract(custom);
+        // a namespace of MetricsIT's own, so that its gauge counts only that test's sockets
+        contract(io.of("/metrics-it"));
     }
 
     /** Admits a socket only with the token "secret": from the auth payload, else from the query. */
@@ -57,6 +59,10 @@ public class ContractApp {
             socket.on("echo", ContractApp::echo);
             socket.on("emit-back", (s, args, ack) -> s.emit(string(args, 0), rest(args, 1)));
             socket.on("ask", ContractApp::ask);
+            // SocketEE only: ask-within(ms, event, ...args, ack) acknowledges "answered" or "timeout"
+            socket.on("ask-within", (s, args, ack) -> s.emitWithAck(
+                    java.time.Duration.ofMillis(((Number) arg(args, 0)).longValue()), string(args, 1), rest(args, 2))
+                    .whenComplete((answer, failure) -> ack.ifPresent(a -> a.send(failure == null ? "answered" : "timeout"))));
             socket.on("join", (s, args, ack) -> {
                 s.join(string(args, 0));
                 ack.ifPresent(a -> a.send("joined"));

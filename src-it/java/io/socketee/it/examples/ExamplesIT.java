@@ -20,9 +20,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The three examples of the demo WAR (docs/examples.md) used as people and programs use them:
- * the chat in headless Chromium through Playwright ({@code src-it/node/browser-chat.js}, one
- * browser context on polling only, a screenshot saved under
+ * The examples of the demo WAR (docs/examples.md) used as people and programs use them: the
+ * tutorial chat at "/" and the chat rooms in headless Chromium through Playwright
+ * ({@code src-it/node/browser-chat.js}, one browser context on polling only, a screenshot saved under
  * {@code target/failsafe-reports/screenshots/}), and the P2P exchange and signed HTTP push with
  * socket.io-client 4 and HTTP ({@code src-it/node/examples-scenarios.js}), refusals included.
  */
@@ -32,6 +32,7 @@ public class ExamplesIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** Every scenario of browser-chat.js, as it names them. */
     private static final List<String> CHAT = List.of(
+            "the tutorial chat at /: every chat message reaches everyone, the sender included, over polling and WebSocket",
             "two people, one on polling only, chat and see each other join and leave",
             "a message before joining and an empty nickname are refused");
     /** Every scenario of examples-scenarios.js, as it names them. */

@@ -68,6 +68,23 @@ public final class ItDeployment {
     }
 
     /**
+     * As {@link #app(String, String, String)}, with the MicroProfile Config given as an asset
+     * (built by the test, say with a password hash made at deployment).
+     */
+    public static WebArchive app(String warName, String appPackage, org.jboss.shrinkwrap.api.asset.Asset config) {
+        return ShrinkWrap.create(WebArchive.class, warName)
+                .addAsLibrary(libraryJar())
+                .addPackages(true, appPackage)
+                .addAsResource(config, "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+    }
+
+    /** The jars on the test classpath that hold the classes {@code names}, as a user's WAR carries them. */
+    public static java.io.File[] jarsOf(String... names) {
+        return java.util.Arrays.stream(names).map(n -> jarOf(n).toFile()).toArray(java.io.File[]::new);
+    }
+
+    /**
      * A member of the test cluster: the library, the Redis client (Jedis and what it needs, as a
      * user's cluster WAR carries them), {@code io.socketee.it.cluster.app}, and a MicroProfile
      * Config that names the node and points the Redis adapter at {@code redisUrl}.

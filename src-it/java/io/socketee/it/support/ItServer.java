@@ -61,4 +61,18 @@ public final class ItServer {
         }
         return URI.create("http://" + reported.getHost() + ":" + reported.getPort() + "/health/" + kind);
     }
+
+    /**
+     * The server's metrics endpoint, application scope, in Prometheus text: Open Liberty and Payara
+     * Micro serve MicroProfile Metrics at {@code /metrics?scope=application} on the HTTP port;
+     * WildFly's micrometer subsystem serves its Prometheus registry at {@code /prometheus} on the
+     * management port (the wildfly-config step of pom.xml adds it).
+     */
+    public static URI metrics(URL reported) {
+        if (System.getProperty("arquillian.launch", "").startsWith("wildfly")) {
+            return URI.create("http://127.0.0.1:" + Integer.getInteger("socketee.it.wildfly.managementPort", 9990)
+                    + "/prometheus");
+        }
+        return URI.create("http://" + reported.getHost() + ":" + reported.getPort() + "/metrics?scope=application");
+    }
 }

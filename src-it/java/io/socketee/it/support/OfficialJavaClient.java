@@ -34,12 +34,18 @@ public final class OfficialJavaClient implements AutoCloseable {
 
     /** As {@link #connect(URI, String...)}, over {@code transport} only ({@code websocket} or {@code polling}). */
     public static OfficialJavaClient connectOver(URI base, String transport, String... watched) throws Exception {
+        return connectTo(base, "/", new String[] {transport}, watched);
+    }
+
+    /** As {@link #connect(URI, String...)}, to namespace {@code nsp} over {@code transports} (both: polling, then an upgrade). */
+    public static OfficialJavaClient connectTo(URI base, String nsp, String[] transports, String... watched)
+            throws Exception {
         IO.Options options = new IO.Options();
         options.path = base.getRawPath() + "socket.io";
-        options.transports = new String[] {transport};
+        options.transports = transports;
         options.reconnection = false;
         options.forceNew = true;
-        OfficialJavaClient client = new OfficialJavaClient(IO.socket(URI.create(base.getScheme() + "://" + base.getRawAuthority()),
+        OfficialJavaClient client = new OfficialJavaClient(IO.socket(URI.create(base.getScheme() + "://" + base.getRawAuthority() + ("/".equals(nsp) ? "" : nsp)),
                 options));
         CompletableFuture<Void> connected = new CompletableFuture<>();
         client.socket.on(Socket.EVENT_CONNECT, args -> connected.complete(null));

@@ -21,6 +21,8 @@ public interface AdapterFactory {
      *
      * @param local the namespace's in-memory adapter, which holds its local sockets' rooms; the
      *     adapter returned delegates to it for everything local
+     * @param host the namespace, as adapters see it
+     * @return the adapter of namespace {@code host}
      */
     Adapter create(AdapterHost host, Adapter local);
 

@@ -14,10 +14,17 @@ import java.util.function.Consumer;
  */
 public interface AdapterHost {
 
-    /** The namespace name, starting with {@code /}. */
+    /**
+     * The namespace name, starting with {@code /}.
+     * @return the namespace name, starting with {@code /}
+     */
     String name();
 
-    /** The connected local socket {@code sid}, if there is one. */
+    /**
+     * The connected local socket {@code sid}, if there is one.
+     * @param sid the socket id
+     * @return the connected local socket {@code sid}, if there is one
+     */
     Optional<Socket> socket(String sid);
 
     /**
@@ -25,6 +32,10 @@ public interface AdapterHost {
      * listeners, skips it when {@code options} are volatile and its transport cannot write now,
      * and, when {@code ack} is not null, awaits its acknowledgement of {@code packet}'s ack id.
      *
+     * @param sid the socket id
+     * @param packet the packet
+     * @param options the broadcast options
+     * @param ack the acknowledgement callback
      * @return false when no such socket is connected here, or it was skipped
      */
     boolean deliver(String sid, Packet packet, BroadcastOptions options, BroadcastAck ack);
@@ -33,22 +44,33 @@ public interface AdapterHost {
      * An event packet of this namespace carrying {@code data} (the event name then its arguments,
      * as {@link Packet#data()} describes them), without an ack id: for a broadcast that another
      * server sent.
+     * @param data the data
+     * @return an event packet of this namespace carrying {@code data} (the event name then its arguments, as
+     *     {@link Packet#data()} describes them), without an ack id: for a broadcast that another server sent
      */
     Packet event(List<Object> data);
 
     /**
      * As {@link #event}, with a new ack id of this namespace: for a broadcast with acks that
      * another server asked for ({@link Adapter#broadcastWithAck}).
+     * @param data the data
+     * @return the packet, with its new ack id
      */
     Packet eventWithAck(List<Object> data);
 
-    /** Application values from another server (an answer to a broadcast with acks) as event arguments. */
+    /**
+     * Application values from another server (an answer to a broadcast with acks) as event arguments.
+     * @param values the values
+     * @return the values as event arguments
+     */
     Args args(List<Object> values);
 
     /**
      * Runs the listeners of an event another server sent with
      * {@link io.socketee.Namespace#serverSideEmit}: {@code data} is the event name then its
      * arguments; {@code reply}, when not null, takes the first argument of the listener's answer.
+     * @param data the data
+     * @param reply takes the answer to send back, or null when none is awaited
      */
     void receiveServerSideEmit(List<Object> data, Consumer<Object> reply);
 }

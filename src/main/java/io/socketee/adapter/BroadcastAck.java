@@ -8,10 +8,16 @@ import io.socketee.Args;
  */
 public interface BroadcastAck {
 
-    /** {@code count} more recipients were sent the packet (called once per server). */
+    /**
+     * {@code count} more recipients were sent the packet (called once per server).
+     * @param count how many recipients that server sent the packet to
+     */
     void expect(int count);
 
-    /** One recipient answered. */
+    /**
+     * One recipient answered.
+     * @param answer the recipient's answer
+     */
     void answered(Args answer);
 
     /** One recipient left before answering: its answer will never come. */

@@ -19,12 +19,18 @@ import java.util.concurrent.CompletionStage;
 public abstract class ForwardingAdapter implements Adapter {
     private final Adapter delegate;
 
-    /** An adapter passing every call to {@code delegate}, usually the {@code local} adapter of {@link AdapterFactory#create}. */
+    /**
+     * An adapter passing every call to {@code delegate}, usually the {@code local} adapter of {@link AdapterFactory#create}.
+     * @param delegate the adapter every call goes to
+     */
     protected ForwardingAdapter(Adapter delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
-    /** The adapter calls are passed to. */
+    /**
+     * The adapter calls are passed to.
+     * @return the adapter calls are passed to
+     */
     protected final Adapter delegate() {
         return delegate;
     }

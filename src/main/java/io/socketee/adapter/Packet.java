@@ -13,7 +13,10 @@ import java.util.OptionalLong;
  */
 public interface Packet {
 
-    /** The namespace the packet belongs to, starting with {@code /}. */
+    /**
+     * The namespace the packet belongs to, starting with {@code /}.
+     * @return the namespace the packet belongs to, starting with {@code /}
+     */
     String namespace();
 
     /**
@@ -22,9 +25,15 @@ public interface Packet {
      * {@code byte[]} for binary): the form an adapter serialises to reach other servers. The list
      * is unmodifiable and computed on the first call; its {@code byte[]} are shared by every caller,
      * not to be changed.
+     * @return the event name then its arguments, as the plain values {@link io.socketee.Args} describes
+     *     ({@code String}, {@code Long} or {@code Double}, {@code Boolean}, {@code null}, maps, lists, {@code
+     *     byte[]} for binary): the form an adapter serialises to reach other servers
      */
     List<Object> data();
 
-    /** The acknowledgement id, when the packet asks for acknowledgements (a broadcast with acks). */
+    /**
+     * The acknowledgement id, when the packet asks for acknowledgements (a broadcast with acks).
+     * @return the acknowledgement id, when the packet asks for acknowledgements (a broadcast with acks)
+     */
     OptionalLong ackId();
 }

@@ -11,6 +11,12 @@ import java.util.List;
  */
 public record RestoredSession(SessionSnapshot session, List<Packet> missed) {
 
+    /**
+     * Copies the missed packets into an unmodifiable list; {@code session} must not be null.
+     *
+     * @param session see {@link #session()}
+     * @param missed see {@link #missed()}
+     */
     public RestoredSession {
         java.util.Objects.requireNonNull(session, "session");
         missed = List.copyOf(missed);

@@ -15,6 +15,14 @@ import java.util.Set;
  */
 public record SessionSnapshot(String sid, String pid, Set<String> rooms, Map<String, Object> data) {
 
+    /**
+     * Copies the rooms and the data into unmodifiable ones, keeping their order; the ids must not be null.
+     *
+     * @param sid see {@link #sid()}
+     * @param pid see {@link #pid()}
+     * @param rooms see {@link #rooms()}
+     * @param data see {@link #data()}
+     */
     public SessionSnapshot {
         Objects.requireNonNull(sid, "sid");
         Objects.requireNonNull(pid, "pid");

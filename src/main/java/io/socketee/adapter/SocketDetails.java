@@ -16,6 +16,14 @@ import java.util.Set;
  */
 public record SocketDetails(String id, Handshake handshake, Set<String> rooms, Map<String, Object> data) {
 
+    /**
+     * Copies the rooms and the data into unmodifiable ones, keeping their order; the id and handshake must not be null.
+     *
+     * @param id see {@link #id()}
+     * @param handshake see {@link #handshake()}
+     * @param rooms see {@link #rooms()}
+     * @param data see {@link #data()}
+     */
     public SocketDetails {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(handshake, "handshake");

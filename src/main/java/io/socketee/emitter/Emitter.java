@@ -62,7 +62,11 @@ public final class Emitter implements AutoCloseable {
         this.flags = Map.copyOf(flags);
     }
 
-    /** An emitter for namespace "/" with the default key prefix {@code socket.io}. */
+    /**
+     * An emitter for namespace "/" with the default key prefix {@code socket.io}.
+     * @param redisUrl the Redis server, for example {@code redis://localhost:6379}
+     * @return an emitter for namespace "/" with the default key prefix {@code socket.io}
+     */
     public static Emitter connect(String redisUrl) {
         return connect(URI.create(redisUrl), "socket.io");
     }
@@ -72,6 +76,7 @@ public final class Emitter implements AutoCloseable {
      *
      * @param redisUrl {@code redis://[user:password@]host[:port][/database]}, {@code rediss://} for TLS
      * @param key the key prefix the servers use ({@code socketio.redis.key})
+     * @return an emitter for namespace "/"
      */
     public static Emitter connect(URI redisUrl, String key) {
         JedisPool pool = new JedisPool(redisUrl);
@@ -87,37 +92,61 @@ public final class Emitter implements AutoCloseable {
         return new Emitter(new Shared(publisher, () -> { }, key), "/", Set.of(), Set.of(), Map.of());
     }
 
-    /** The same emitter for namespace {@code nsp} ("/" is added in front when missing), without rooms or flags. */
+    /**
+     * The same emitter for namespace {@code nsp} ("/" is added in front when missing), without rooms or flags.
+     * @param nsp the namespace name
+     * @return the same emitter for namespace {@code nsp} ("/" is added in front when missing), without rooms
+     *     or flags
+     */
     public Emitter of(String nsp) {
         Objects.requireNonNull(nsp, "nsp");
         return new Emitter(shared, nsp.startsWith("/") ? nsp : "/" + nsp, Set.of(), Set.of(), Map.of());
     }
 
-    /** Targets the sockets in {@code room} too (a socket in several targeted rooms gets one copy). */
+    /**
+     * Targets the sockets in {@code room} too (a socket in several targeted rooms gets one copy).
+     * @param room the room
+     * @return a new emitter with this target added; this one is unchanged
+     */
     public Emitter to(String room) {
         Set<String> more = new LinkedHashSet<>(rooms);
         more.add(Objects.requireNonNull(room, "room"));
         return new Emitter(shared, channels.nsp(), more, except, flags);
     }
 
-    /** The same as {@link #to}. */
+    /**
+     * The same as {@link #to}.
+     * @param room the room
+     * @return the same as {@link #to}
+     */
     public Emitter in(String room) {
         return to(room);
     }
 
-    /** Leaves out the sockets in {@code room}. */
+    /**
+     * Leaves out the sockets in {@code room}.
+     * @param room the room
+     * @return a new emitter with this exclusion added; this one is unchanged
+     */
     public Emitter except(String room) {
         Set<String> more = new LinkedHashSet<>(except);
         more.add(Objects.requireNonNull(room, "room"));
         return new Emitter(shared, channels.nsp(), rooms, more, flags);
     }
 
-    /** Skips the clients whose connection cannot take the packet right now (the reference's {@code volatile}). */
+    /**
+     * Skips the clients whose connection cannot take the packet right now (the reference's {@code volatile}).
+     * @return a new volatile emitter; this one is unchanged
+     */
     public Emitter asVolatile() {
         return withFlag("volatile", Json.of(true));
     }
 
-    /** The reference's {@code compress} flag. */
+    /**
+     * The reference's {@code compress} flag.
+     * @param compress whether to compress
+     * @return the reference's {@code compress} flag
+     */
     public Emitter compress(boolean compress) {
         return withFlag("compress", Json.of(compress));
     }
@@ -131,7 +160,10 @@ public final class Emitter implements AutoCloseable {
     /**
      * Sends {@code event} with {@code args} to the targeted clients on every server.
      *
-     * @throws IllegalArgumentException when {@code event} is reserved ({@code connect}, {@code disconnect}...)
+     * @param event the event name
+     * @param args the arguments, each a JSON value, {@code byte[]} or a record
+     * @throws IllegalArgumentException when {@code event} is reserved ({@code connect}, {@code
+     *     disconnect}...)
      */
     public void emit(String event, Object... args) {
         check(event);
@@ -141,25 +173,38 @@ public final class Emitter implements AutoCloseable {
         shared.publish(channels.broadcastFor(List.copyOf(rooms)), ClassicCodec.encodeAsEmitter(b));
     }
 
-    /** Makes the targeted sockets, on every server, join {@code rooms}. */
+    /**
+     * Makes the targeted sockets, on every server, join {@code rooms}.
+     * @param rooms the rooms
+     */
     public void socketsJoin(String... rooms) {
         shared.publish(channels.request(), ClassicCodec.encode(new ClassicMessage.SocketsJoin(Optional.empty(), target(),
                 Arrays.asList(rooms))));
     }
 
-    /** Makes the targeted sockets, on every server, leave {@code rooms}. */
+    /**
+     * Makes the targeted sockets, on every server, leave {@code rooms}.
+     * @param rooms the rooms
+     */
     public void socketsLeave(String... rooms) {
         shared.publish(channels.request(), ClassicCodec.encode(new ClassicMessage.SocketsLeave(Optional.empty(), target(),
                 Arrays.asList(rooms))));
     }
 
-    /** Disconnects the targeted sockets on every server; {@code close} closes their whole connections. */
+    /**
+     * Disconnects the targeted sockets on every server; {@code close} closes their whole connections.
+     * @param close whether to close their whole connections
+     */
     public void disconnectSockets(boolean close) {
         shared.publish(channels.request(), ClassicCodec.encode(new ClassicMessage.DisconnectSockets(Optional.empty(),
                 target(), close)));
     }
 
-    /** Sends an event to every server of the namespace (their {@code onServerSideEmit} listeners), not to clients. */
+    /**
+     * Sends an event to every server of the namespace (their {@code onServerSideEmit} listeners), not to clients.
+     * @param event the event name
+     * @param args the arguments, each a JSON value, {@code byte[]} or a record
+     */
     public void serverSideEmit(String event, Object... args) {
         check(event);
         shared.publish(channels.request(), ClassicCodec.encode(new ClassicMessage.ServerSideEmit(Optional.of(UID),

@@ -26,12 +26,19 @@ public enum CloseReason {
         this.wireName = wireName;
     }
 
-    /** The reason as the reference server spells it, for example {@code "ping timeout"}. */
+    /**
+     * The reason as the reference server spells it, for example {@code "ping timeout"}.
+     * @return the reason as the reference server spells it, for example {@code "ping timeout"}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The reason spelled {@code wireName}, if there is one. */
+    /**
+     * The reason spelled {@code wireName}, if there is one.
+     * @param wireName the name on the wire
+     * @return the reason spelled {@code wireName}, if there is one
+     */
     public static Optional<CloseReason> fromWireName(String wireName) {
         return Arrays.stream(values()).filter(r -> r.wireName.equals(wireName)).findFirst();
     }

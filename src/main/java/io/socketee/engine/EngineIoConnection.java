@@ -9,33 +9,61 @@ import java.util.Map;
  */
 public interface EngineIoConnection {
 
-    /** The 20-character session id. */
+    /**
+     * The 20-character session id.
+     * @return the 20-character session id
+     */
     String id();
 
-    /** The Engine.IO protocol revision the client speaks. */
+    /**
+     * The Engine.IO protocol revision the client speaks.
+     * @return the Engine.IO protocol revision the client speaks
+     */
     ProtocolVersion protocol();
 
-    /** The current transport; it changes once, from polling to WebSocket, when the client upgrades. */
+    /**
+     * The current transport; it changes once, from polling to WebSocket, when the client upgrades.
+     * @return the current transport; it changes once, from polling to WebSocket, when the client upgrades
+     */
     Transport transport();
 
-    /** The query parameters of the handshake request (the last value of a repeated name, as in the reference). */
+    /**
+     * The query parameters of the handshake request (the last value of a repeated name, as in the reference).
+     * @return the query parameters of the handshake request (the last value of a repeated name, as in the
+     *     reference)
+     */
     Map<String, String> query();
 
-    /** The headers of the handshake request, names in lower case. */
+    /**
+     * The headers of the handshake request, names in lower case.
+     * @return the headers of the handshake request, names in lower case
+     */
     Map<String, List<String>> headers();
 
-    /** The client's IP address, when the container reports it, else empty. */
+    /**
+     * The client's IP address, when the container reports it, else empty.
+     * @return the client's IP address, when the container reports it, else empty
+     */
     String remoteAddress();
 
-    /** Sends a text message. Ignored once the connection is closing. */
+    /**
+     * Sends a text message. Ignored once the connection is closing.
+     * @param message the message
+     */
     void send(String message);
 
-    /** Sends a binary message. Ignored once the connection is closing. */
+    /**
+     * Sends a binary message. Ignored once the connection is closing.
+     * @param message the message
+     */
     void send(byte[] message);
 
     /** Closes the connection after what is queued. */
     void close();
 
-    /** Whether the connection is open. */
+    /**
+     * Whether the connection is open.
+     * @return whether the connection is open
+     */
     boolean isOpen();
 }

@@ -19,6 +19,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface EngineIoEndpoint {
 
-    /** The path, starting with '/'; a trailing slash is ignored. */
+    /**
+     * The path, starting with '/'; a trailing slash is ignored.
+     * @return the path, starting with '/'; a trailing slash is ignored
+     */
     String value();
 }

@@ -10,15 +10,26 @@ package io.socketee.engine;
  */
 public interface EngineIoHandler {
 
-    /** A client completed the Engine.IO handshake. */
+    /**
+     * A client completed the Engine.IO handshake.
+     * @param connection the Engine.IO connection
+     */
     default void onOpen(EngineIoConnection connection) {
     }
 
-    /** A text message arrived. */
+    /**
+     * A text message arrived.
+     * @param connection the Engine.IO connection
+     * @param message the message
+     */
     default void onMessage(EngineIoConnection connection, String message) {
     }
 
-    /** A binary message arrived. */
+    /**
+     * A binary message arrived.
+     * @param connection the Engine.IO connection
+     * @param message the message
+     */
     default void onBinary(EngineIoConnection connection, byte[] message) {
     }
 
@@ -26,6 +37,7 @@ public interface EngineIoHandler {
      * The connection closed; called once, last.
      *
      * @param reason why, as the reference Engine.IO server says it ({@link CloseReason#wireName()})
+     * @param connection the Engine.IO connection
      */
     default void onClose(EngineIoConnection connection, CloseReason reason) {
     }

@@ -19,12 +19,19 @@ public enum ProtocolVersion {
         this.wireName = wireName;
     }
 
-    /** The revision as the {@code EIO} query parameter spells it, for example {@code "4"}. */
+    /**
+     * The revision as the {@code EIO} query parameter spells it, for example {@code "4"}.
+     * @return the revision as the {@code EIO} query parameter spells it, for example {@code "4"}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The revision spelled {@code wireName}, if there is one. */
+    /**
+     * The revision spelled {@code wireName}, if there is one.
+     * @param wireName the name on the wire
+     * @return the revision spelled {@code wireName}, if there is one
+     */
     public static Optional<ProtocolVersion> fromWireName(String wireName) {
         return Arrays.stream(values()).filter(v -> v.wireName.equals(wireName)).findFirst();
     }

@@ -20,12 +20,19 @@ public enum Transport {
         this.wireName = wireName;
     }
 
-    /** The transport as the protocol spells it, for example {@code "polling"}. */
+    /**
+     * The transport as the protocol spells it, for example {@code "polling"}.
+     * @return the transport as the protocol spells it, for example {@code "polling"}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The transport spelled {@code wireName}, if there is one. */
+    /**
+     * The transport spelled {@code wireName}, if there is one.
+     * @param wireName the name on the wire
+     * @return the transport spelled {@code wireName}, if there is one
+     */
     public static Optional<Transport> fromWireName(String wireName) {
         return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
     }

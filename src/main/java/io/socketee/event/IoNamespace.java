@@ -16,6 +16,9 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER})
 public @interface IoNamespace {
 
-    /** The namespace name, starting with '/' ('/' is prepended when missing). */
+    /**
+     * The namespace name, starting with '/' ('/' is prepended when missing).
+     * @return the namespace name, starting with '/' ('/' is prepended when missing)
+     */
     String value() default "/";
 }

@@ -25,7 +25,10 @@ import java.util.Objects;
 @Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD, ElementType.TYPE})
 public @interface OnEvent {
 
-    /** The event name, as the client emits it. */
+    /**
+     * The event name, as the client emits it.
+     * @return the event name, as the client emits it
+     */
     String value();
 
     /**
@@ -35,13 +38,18 @@ public @interface OnEvent {
      */
     final class Literal extends AnnotationLiteral<OnEvent> implements OnEvent {
         private static final long serialVersionUID = 1L;
+        /** The event name. */
         private final String value;
 
         private Literal(String value) {
             this.value = Objects.requireNonNull(value, "value");
         }
 
-        /** The qualifier for event {@code value}. */
+        /**
+         * The qualifier for event {@code value}.
+         * @param value the event name
+         * @return the qualifier for event {@code value}
+         */
         public static Literal of(String value) {
             return new Literal(value);
         }

@@ -75,6 +75,16 @@ import java.util.Optional;
 public record SocketEvent(Socket socket, String name, Args args, Optional<Ack> ack,
         Optional<DisconnectReason> reason, Optional<Throwable> error) {
 
+    /**
+     * Checks that no component is null (absent ones are empty).
+     *
+     * @param socket see {@link #socket()}
+     * @param name see {@link #name()}
+     * @param args see {@link #args()}
+     * @param ack see {@link #ack()}
+     * @param reason see {@link #reason()}
+     * @param error see {@link #error()}
+     */
     public SocketEvent {
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(name, "name");
@@ -84,17 +94,29 @@ public record SocketEvent(Socket socket, String name, Args args, Optional<Ack> a
         Objects.requireNonNull(error, "error");
     }
 
-    /** The argument at {@code index} as a {@code type}; see {@link Args#get(int, Class)}. */
+    /**
+     * The argument at {@code index} as a {@code type}; see {@link Args#get(int, Class)}.
+     * @param <T> the type asked for
+     * @param index the index, from 0
+     * @param type the type
+     * @return the argument at {@code index} as a {@code type}; see {@link Args#get(int, Class)}
+     */
     public <T> T arg(int index, Class<T> type) {
         return args.get(index, type);
     }
 
-    /** The socket's namespace. */
+    /**
+     * The socket's namespace.
+     * @return the socket's namespace
+     */
     public Namespace namespace() {
         return socket.namespace();
     }
 
-    /** Answers the acknowledgement, if the client asked for one; see {@link Ack#send}. */
+    /**
+     * Answers the acknowledgement, if the client asked for one; see {@link Ack#send}.
+     * @param values the values
+     */
     public void reply(Object... values) {
         ack.ifPresent(a -> a.send(values));
     }

@@ -21,6 +21,14 @@ import java.util.Optional;
  */
 public record PacketContext(Socket socket, String event, List<Object> args, Optional<Ack> ack) {
 
+    /**
+     * Copies the arguments into an unmodifiable list; no component may be null.
+     *
+     * @param socket see {@link #socket()}
+     * @param event see {@link #event()}
+     * @param args see {@link #args()}
+     * @param ack see {@link #ack()}
+     */
     public PacketContext {
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(event, "event");
@@ -28,12 +36,20 @@ public record PacketContext(Socket socket, String event, List<Object> args, Opti
         Objects.requireNonNull(ack, "ack");
     }
 
-    /** This packet under another event name. */
+    /**
+     * This packet under another event name.
+     * @param newEvent the event name to use
+     * @return this packet under another event name
+     */
     public PacketContext withEvent(String newEvent) {
         return new PacketContext(socket, newEvent, args, ack);
     }
 
-    /** This packet with other arguments. */
+    /**
+     * This packet with other arguments.
+     * @param newArgs the arguments to use
+     * @return this packet with other arguments
+     */
     public PacketContext withArgs(Object... newArgs) {
         return new PacketContext(socket, event, Arrays.asList(newArgs), ack);
     }

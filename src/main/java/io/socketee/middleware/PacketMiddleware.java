@@ -26,19 +26,27 @@ import java.util.Objects;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface PacketMiddleware {
 
-    /** The name configuration uses to choose this middleware for a namespace. */
+    /**
+     * The name configuration uses to choose this middleware for a namespace.
+     * @return the name configuration uses to choose this middleware for a namespace
+     */
     String value();
 
     /** An instance of this binding, as SocketEE adds it to its intercepted calls. Immutable. */
     final class Literal extends AnnotationLiteral<PacketMiddleware> implements PacketMiddleware {
         private static final long serialVersionUID = 1L;
+        /** The middleware's name. */
         private final String value;
 
         private Literal(String value) {
             this.value = Objects.requireNonNull(value, "value");
         }
 
-        /** The binding of the middleware named {@code value}. */
+        /**
+         * The binding of the middleware named {@code value}.
+         * @param value the middleware's name
+         * @return the binding of the middleware named {@code value}
+         */
         public static Literal of(String value) {
             return new Literal(value);
         }

@@ -50,6 +50,14 @@ public interface NamespaceHost extends AdapterHost {
     /** As {@link #receiveServerSideEmit}, with the data and the answer as JSON. */
     void receiveServerSideJson(Json.Arr data, Consumer<Json> reply);
 
+    /** Socket {@code sid} entered {@code room}, which it was not in; called with no adapter lock held. */
+    default void roomJoined(String room, String sid) {
+    }
+
+    /** Socket {@code sid} left {@code room}, which it was in; called with no adapter lock held. */
+    default void roomLeft(String room, String sid) {
+    }
+
     /** The host of an adapter the server created: always a {@code NamespaceHost}. */
     static NamespaceHost of(AdapterHost host) {
         if (host instanceof NamespaceHost h) {

@@ -146,6 +146,13 @@ public class SocketEeExtension implements Extension {
         return p.getAnnotations().stream().anyMatch(a -> HandlerKind.of(a).isPresent());
     }
 
+    /** Adds the holder of the MicroProfile Metrics registry where the server has the API (see {@link MetricsBinding}). */
+    void beforeDiscovery(@Observes jakarta.enterprise.inject.spi.BeforeBeanDiscovery bbd, BeanManager beans) {
+        if (MetricsBinding.present("org.eclipse.microprofile.metrics.MetricRegistry")) {
+            bbd.addAnnotatedType(beans.createAnnotatedType(MpMetricsRegistry.class), MpMetricsRegistry.class.getName());
+        }
+    }
+
     /** Registers the readiness and liveness checks where the server has MicroProfile Health. */
     void onBeans(@Observes jakarta.enterprise.inject.spi.AfterBeanDiscovery abd) {
         try {

@@ -68,12 +68,17 @@ public class SocketEeRuntime {
     private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(10);
     private io.socketee.internal.transport.websocket.SessionCloser sessionCloser;
     private SioServer sio;
+    private io.socketee.internal.admin.AdminUi adminUi;
     private EngineServer engine;
+    private MetricsBinding metrics = MetricsBinding.NONE;
+    /** The adapter in use, for the start-up log. */
+    private String adapterDescription = "in-memory (one server)";
     private final java.util.List<EngineServer> rawEngines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @PostConstruct
     void start() {
         config = SocketIoConfig.read(key -> mpConfig.getOptionalValue(key, String.class));
+        metrics = MetricsBinding.choose(beanManager);
         requestContexts = new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class));
         scheduler = new ScheduledThreadPoolExecutor(1, threads("socketee-timer"));
         ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
@@ -88,15 +93,21 @@ public class SocketEeRuntime {
                 config.recovery().maxDisconnectionDuration(), config.recovery().skipMiddlewares()))
                 .withHandlersOnDeliveringThread(config.inlineHandlers())
                 .withPartialPackets(new SioOptions.PartialPackets(config.engine().maxHttpBufferSize(),
-                        config.attachmentTimeout())),
+                        config.attachmentTimeout()))
+                .withMetrics(metrics.recorder()),
                 AppExecutor.create(workers), scheduler, adapters(), requestContexts);
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);
         io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
         pulse.start(scheduler, workers);
+        config.admin().ifPresent(a -> adminUi = io.socketee.internal.admin.AdminUi.install(sio, a, workers, scheduler));
         engine = idGenerator.isResolvable()
                 ? new EngineServer(engineOptions(), sio, scheduler, workers, new GeneratedIds(idGenerator.get()))
                 : new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
+        StartupReport report = new StartupReport(config.path(), config.namespaces(), extension.handlers(),
+                adapterDescription, metrics.api(), io.socketee.internal.config.EffectiveSettings.nonDefault(
+                        key -> mpConfig.getOptionalValue(key, String.class)));
+        LOG.info(report::text);
     }
 
     /**
@@ -107,15 +118,19 @@ public class SocketEeRuntime {
     private io.socketee.adapter.AdapterFactory adapters() {
         if (customAdapters.isResolvable()) {
             var custom = customAdapters.getHandle();
-            LOG.info(() -> "SOCKETEE-BOOT-009 adapter: the application's " + custom.getBean().getBeanClass().getName());
+            adapterDescription = "the application's " + custom.getBean().getBeanClass().getName();
+            LOG.info(() -> "SOCKETEE-BOOT-009 adapter: " + adapterDescription);
             return custom.get();
         }
         if (config.redis().isEmpty()) {
             return io.socketee.adapter.AdapterFactory.IN_MEMORY;
         }
         SocketIoConfig.RedisSettings r = config.redis().get();
+        adapterDescription = "Redis at " + io.socketee.internal.config.EffectiveSettings.maskedUrl(r.url().toString())
+                + ", channel prefix " + r.key();
         io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(
-                r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"));
+                r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"),
+                metrics.recorder());
         clusterStatus.link(redis::connected);
         return redis;
     }
@@ -132,7 +147,7 @@ public class SocketEeRuntime {
 
     /** The configured engine options, with the application's {@link io.socketee.AllowRequest} if any. */
     private io.socketee.internal.engine.EngineOptions engineOptions() {
-        io.socketee.internal.engine.EngineOptions options = config.engine();
+        io.socketee.internal.engine.EngineOptions options = config.engine().withMetrics(metrics.recorder());
         if (!allowRequest.isResolvable()) {
             return options;
         }
@@ -145,6 +160,9 @@ public class SocketEeRuntime {
     void stop() {
         clusterStatus.stopped();
         pulse.stop();
+        if (adminUi != null) {
+            adminUi.close();
+        }
         if (sio != null) {
             sio.close();
         }
@@ -158,6 +176,7 @@ public class SocketEeRuntime {
             engine.close();
         }
         rawEngines.forEach(EngineServer::close);
+        metrics.close();
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -197,6 +216,11 @@ public class SocketEeRuntime {
     /** Closes WebSockets off the caller's thread and ends closes that do not (see {@link #closer}). */
     public io.socketee.internal.transport.websocket.SessionCloser sessionCloser() {
         return sessionCloser;
+    }
+
+    /** Where the metrics go, for the start-up log. */
+    MetricsBinding metrics() {
+        return metrics;
     }
 
     /** The validated configuration. */

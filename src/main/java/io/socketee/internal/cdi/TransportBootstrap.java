@@ -43,14 +43,20 @@ final class TransportBootstrap implements ServletContextListener {
                 LOG.warning("SOCKETEE-BOOT-001 no WebSocket container: only polling is available at " + m.path());
                 continue;
             }
-            EngineConfigurator configurator = new EngineConfigurator(m::started, runtime.sessionCloser(), m.addresses());
+            EngineConfigurator configurator = new EngineConfigurator(m::started, runtime.sessionCloser(), m.addresses(),
+                    runtime.config().perMessageDeflate());
             try {
-                container.addEndpoint(EngineConfigurator.config(m.path() + "/", configurator));
+                container.addEndpoint(EngineConfigurator.config(m.path() + "/", configurator, container));
                 if (m.path().length() > 1) {
-                    container.addEndpoint(EngineConfigurator.config(m.path(), configurator));
+                    container.addEndpoint(EngineConfigurator.config(m.path(), configurator, container));
                 }
             } catch (DeploymentException e) {
                 throw new IllegalStateException("SOCKETEE-BOOT-002 cannot register the WebSocket endpoint at " + m.path(), e);
+            }
+            if (runtime.config().perMessageDeflate()) {
+                LOG.info(() -> "SOCKETEE-BOOT-010 WebSocket extensions offered at " + m.path() + ": "
+                        + container.getInstalledExtensions().stream().map(jakarta.websocket.Extension::getName).toList()
+                        + (container.getInstalledExtensions().isEmpty() ? " (none: the container has no permessage-deflate)" : ""));
             }
             LOG.info(() -> "SOCKETEE-BOOT-003 " + (m.rawHandler().isPresent() ? "Engine.IO" : "Socket.IO")
                     + " server at " + sce.getServletContext().getContextPath() + m.path() + "/");

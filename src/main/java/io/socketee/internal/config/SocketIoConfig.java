@@ -3,6 +3,7 @@ package io.socketee.internal.config;
 import io.socketee.IoException;
 import io.socketee.internal.engine.CorsPolicy;
 import io.socketee.internal.engine.EngineOptions;
+import io.socketee.internal.engine.HttpCompression;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +29,9 @@ import java.util.function.Function;
  * @param recovery connection state recovery
  * @param redis the Redis of the cluster, when the Redis adapter is chosen
  * @param inlineHandlers whether handlers may run on the container thread that delivered the packet
+ * @param admin the admin UI's settings, when it is enabled
+ * @param perMessageDeflate whether the WebSocket endpoint negotiates the container's extensions
+ *     (permessage-deflate) with the clients that ask for them
  */
 public record SocketIoConfig(
         String path,
@@ -40,7 +44,23 @@ public record SocketIoConfig(
         List<NamespaceConfig> namespaces,
         Recovery recovery,
         Optional<RedisSettings> redis,
-        boolean inlineHandlers) {
+        boolean inlineHandlers,
+        Optional<AdminSettings> admin,
+        boolean perMessageDeflate) {
+
+    /**
+     * The admin UI ({@code socketio.admin.enabled=true}).
+     *
+     * @param namespace its namespace, starting with '/'
+     * @param username the username, when authentication is on
+     * @param passwordHash the bcrypt hash of the password, when authentication is on
+     * @param readonly whether the UI may only watch
+     * @param production whether only statistics are reported (production mode), not every socket and event
+     * @param serverId the server's name in the UI, empty for the host name
+     */
+    public record AdminSettings(String namespace, Optional<String> username, Optional<String> passwordHash,
+            boolean readonly, boolean production, Optional<String> serverId) {
+    }
 
     /**
      * Where the cluster's Redis is ({@code socketio.adapter=redis}); empty with the in-memory adapter.
@@ -139,6 +159,9 @@ public record SocketIoConfig(
         Duration attachmentTimeout = r.millis(ConfigKeys.ATTACHMENT_TIMEOUT);
         long maxBufferedBytes = r.positiveLong(ConfigKeys.MAX_BUFFERED_BYTES);
         Duration writeTimeout = r.millis(ConfigKeys.WRITE_TIMEOUT);
+        HttpCompression httpCompression = new HttpCompression(r.bool(ConfigKeys.HTTP_COMPRESSION),
+                (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.HTTP_COMPRESSION_THRESHOLD)));
+        boolean perMessageDeflate = r.bool(ConfigKeys.PER_MESSAGE_DEFLATE);
         removed(r, source);
         boolean cleanupChildren = r.bool(ConfigKeys.CLEANUP_EMPTY_CHILD_NAMESPACES);
         Recovery recovery = new Recovery(r.bool(ConfigKeys.RECOVERY), r.millis(ConfigKeys.RECOVERY_MAX_DISCONNECTION),
@@ -154,14 +177,52 @@ public record SocketIoConfig(
         }
         Optional<RedisSettings> redis = redis(r);
         boolean inlineHandlers = r.bool(ConfigKeys.INLINE_HANDLERS);
+        Optional<AdminSettings> admin = admin(r);
         r.problems.addAll(UnknownKeys.problems(propertyNames, source, r.list(ConfigKeys.NAMESPACES),
                 REMOVED_KEYS.keySet()));
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,
-                maxBufferedBytes, writeTimeout);
+                maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE, httpCompression);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, attachmentTimeout,
-                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers);
+                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers, admin, perMessageDeflate);
+    }
+
+    /** A bcrypt hash in the modular crypt format: version, cost, 22 characters of salt, 31 of hash. */
+    private static final java.util.regex.Pattern BCRYPT = java.util.regex.Pattern.compile(
+            "\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+
+    private static Optional<AdminSettings> admin(Reader r) {
+        if (!r.bool(ConfigKeys.ADMIN_ENABLED)) {
+            return Optional.empty();
+        }
+        String namespace = r.string(ConfigKeys.ADMIN_NAMESPACE);
+        if (!namespace.startsWith("/")) {
+            r.problem(ConfigKeys.ADMIN_NAMESPACE, namespace, "a namespace must start with '/'");
+        }
+        Optional<String> username = Optional.empty();
+        Optional<String> hash = Optional.empty();
+        if (r.bool(ConfigKeys.ADMIN_AUTH_ENABLED)) {
+            String user = r.string(ConfigKeys.ADMIN_AUTH_USERNAME);
+            String password = r.string(ConfigKeys.ADMIN_AUTH_PASSWORD);
+            if (user.isEmpty()) {
+                r.problem(ConfigKeys.ADMIN_AUTH_USERNAME, user, "is required while socketio.admin.auth.enabled=true");
+            }
+            if (!BCRYPT.matcher(password).matches()) {
+                r.problem(ConfigKeys.ADMIN_AUTH_PASSWORD, password.isEmpty() ? "" : "<hidden>",
+                        "must be a bcrypt hash ($2a$, $2b$ or $2y$, cost 04-31), e.g. from htpasswd -nbBC 10 user password");
+            }
+            username = Optional.of(user);
+            hash = Optional.of(password);
+        }
+        boolean readonly = r.bool(ConfigKeys.ADMIN_READONLY);
+        String mode = r.string(ConfigKeys.ADMIN_MODE);
+        if (!mode.equals("development") && !mode.equals("production")) {
+            r.problem(ConfigKeys.ADMIN_MODE, mode, "is not a mode (development, production)");
+        }
+        String serverId = r.string(ConfigKeys.ADMIN_SERVER_ID);
+        return Optional.of(new AdminSettings(namespace, username, hash, readonly, mode.equals("production"),
+                serverId.isEmpty() ? Optional.empty() : Optional.of(serverId)));
     }
 
     /**

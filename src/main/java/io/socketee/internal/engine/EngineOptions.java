@@ -23,6 +23,8 @@ import java.util.Optional;
  *     error"; a single packet larger than this still goes out when nothing else waits
  * @param writeTimeout how long a client's pending output may make no progress (no frame written,
  *     no poll taking data) before it is dropped with "transport error"
+ * @param metrics where sessions, refusals, messages and drops are counted (nowhere by default)
+ * @param httpCompression when polling responses are compressed (the reference's {@code httpCompression})
  */
 public record EngineOptions(
         Duration pingInterval,
@@ -36,23 +38,28 @@ public record EngineOptions(
         CorsPolicy cors,
         HandshakeVerifier verifier,
         long maxBufferedBytes,
-        Duration writeTimeout) {
+        Duration writeTimeout,
+        io.socketee.internal.metrics.MetricsRecorder metrics,
+        HttpCompression httpCompression) {
 
     /**
-     * The reference's defaults: 25 s / 20 s / 10 s, 1e6 bytes, both transports, no EIO3; and
+     * The reference's defaults: 25 s / 20 s / 10 s, 1e6 bytes, both transports, no EIO3, polling
+     * responses compressed from 1 KiB; and
      * SocketEE's output bounds, which the reference lacks: 16 MiB waiting per client, 20 s without
      * progress (docs/configuration.md says why).
      */
     public static final EngineOptions DEFAULTS = new EngineOptions(
             Duration.ofMillis(25_000), Duration.ofMillis(20_000), Duration.ofMillis(10_000),
             1_000_000, List.of("polling", "websocket"), true, false, Optional.empty(),
-            CorsPolicy.DISABLED, HandshakeVerifier.ALLOW_ALL, 16L << 20, Duration.ofMillis(20_000));
+            CorsPolicy.DISABLED, HandshakeVerifier.ALLOW_ALL, 16L << 20, Duration.ofMillis(20_000),
+            io.socketee.internal.metrics.MetricsRecorder.NONE, HttpCompression.DEFAULT);
 
     /** Output waiting above which volatile packets are dropped: Netty's default high-water mark, at most. */
     private static final long VOLATILE_LOW_WATER = 64 * 1024;
 
     public EngineOptions {
         transports = List.copyOf(transports);
+        java.util.Objects.requireNonNull(metrics, "metrics");
         for (String t : transports) {
             if (!t.equals("polling") && !t.equals("websocket")) {
                 throw new IllegalArgumentException("unknown transport: " + t);
@@ -99,44 +106,56 @@ public record EngineOptions(
     /** The options with other ping settings. */
     public EngineOptions withPing(Duration interval, Duration timeout) {
         return new EngineOptions(interval, timeout, upgradeTimeout, maxHttpBufferSize, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout, metrics, httpCompression);
     }
 
     /** The options with EIO3 allowed or not. */
     public EngineOptions withAllowEio3(boolean allow) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
-                transports, allowUpgrades, allow, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
+                transports, allowUpgrades, allow, cookie, cors, verifier, maxBufferedBytes, writeTimeout, metrics, httpCompression);
     }
 
     /** The options with another size limit. */
     public EngineOptions withMaxHttpBufferSize(long max) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, max, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout, metrics, httpCompression);
     }
 
     /** The options with other transports and upgrade rule. */
     public EngineOptions withTransports(List<String> allowed, boolean upgrades) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
-                allowed, upgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
+                allowed, upgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout, metrics, httpCompression);
     }
 
     /** The options with other CORS rules, cookie and verifier. */
     public EngineOptions withHttp(CorsPolicy corsPolicy, Optional<SidCookie> sidCookie,
             HandshakeVerifier handshakeVerifier) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize,
-                transports, allowUpgrades, allowEio3, sidCookie, corsPolicy, handshakeVerifier, maxBufferedBytes, writeTimeout);
+                transports, allowUpgrades, allowEio3, sidCookie, corsPolicy, handshakeVerifier, maxBufferedBytes, writeTimeout, metrics, httpCompression);
     }
 
     /** The options with another upgrade timeout. */
     public EngineOptions withUpgradeTimeout(Duration timeout) {
         return new EngineOptions(pingInterval, pingTimeout, timeout, maxHttpBufferSize, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout, metrics, httpCompression);
     }
 
     /** The options with other bounds on the output waiting for one client. */
     public EngineOptions withOutputBounds(long maxBytes, Duration timeout) {
         return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
-                allowUpgrades, allowEio3, cookie, cors, verifier, maxBytes, timeout);
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBytes, timeout, metrics, httpCompression);
+    }
+
+    /** The options with another polling compression rule. */
+    public EngineOptions withHttpCompression(HttpCompression compression) {
+        return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout, metrics, compression);
+    }
+
+    /** The options with another metrics recorder. */
+    public EngineOptions withMetrics(io.socketee.internal.metrics.MetricsRecorder recorder) {
+        return new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
+                allowUpgrades, allowEio3, cookie, cors, verifier, maxBufferedBytes, writeTimeout, recorder, httpCompression);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.socketee.internal.engine;
 
+import io.socketee.internal.metrics.Counter;
+import io.socketee.internal.metrics.Gauge;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.engine.EnginePacket;
 import io.socketee.internal.protocol.engine.EngineVersion;
@@ -76,6 +78,20 @@ public final class EngineServer {
         long every = sweepInterval(options.writeTimeout().toMillis());
         this.sweep = scheduler.scheduleWithFixedDelay(this::dropStalledClients, every, every,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
+        for (List<String> labels : CONNECTION_SERIES) {
+            options.metrics().gauge(Gauge.ENGINE_CONNECTIONS, labels, () -> connections(labels.get(0), labels.get(1)));
+        }
+    }
+
+    /** The series of {@link Gauge#ENGINE_CONNECTIONS}: each transport with each protocol version. */
+    private static final List<List<String>> CONNECTION_SERIES = List.of(List.of("polling", "3"),
+            List.of("polling", "4"), List.of("websocket", "3"), List.of("websocket", "4"));
+
+    /** Open sessions whose current transport is {@code transport}, of protocol version {@code protocol}. */
+    long connections(String transport, String protocol) {
+        EngineVersion version = protocol.equals("4") ? EngineVersion.V4 : EngineVersion.V3;
+        return sessions.values().stream()
+                .filter(s -> s.version() == version && s.currentTransportName().equals(transport)).count();
     }
 
     /** How often the write deadline is checked: a quarter of it, between 50 ms and 1 s. */
@@ -155,8 +171,13 @@ public final class EngineServer {
     }
 
     /** Closes a refused WebSocket with code 1008 and the error's JSON. */
-    private static void refuse(WebSocketChannel channel, String json) {
-        channel.close(1008, json);
+    private void refuse(WebSocketChannel channel, Refusal refusal) {
+        count(refusal);
+        channel.close(1008, refusal.json());
+    }
+
+    private void count(Refusal refusal) {
+        options.metrics().increment(Counter.ENGINE_REFUSALS, refusal.error().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -171,32 +192,33 @@ public final class EngineServer {
             refusal = Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
         }
         if (refusal.isPresent()) {
-            refuse(channel, refusal.get().json());
+            refuse(channel, refusal.get());
             return WebSocketReceiver.IGNORE;
         }
         String sid = req.query().get("sid");
         if (sid != null) {
             EngineSession session = sessions.get(sid);
             if (session == null) {
-                refuse(channel, new Refusal(EngineError.UNKNOWN_SID, null).json());
+                refuse(channel, new Refusal(EngineError.UNKNOWN_SID, null));
                 return WebSocketReceiver.IGNORE;
             }
             WebSocketTransport candidate = new WebSocketTransport(session, channel);
             if (!session.beginUpgrade(candidate)) {
-                refuse(channel, new Refusal(EngineError.BAD_REQUEST, null).json());
+                refuse(channel, new Refusal(EngineError.BAD_REQUEST, null));
                 return WebSocketReceiver.IGNORE;
             }
             return new WebSocketHost(session, candidate);
         }
         EngineVersion version = versionOf(req);
         if (version == EngineVersion.V3 && !options.allowEio3()) {
-            refuse(channel, new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null).json());
+            refuse(channel, new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null));
             return WebSocketReceiver.IGNORE;
         }
         EngineSession session = newSession(version, req);
         WebSocketTransport ws = new WebSocketTransport(session, channel);
         session.holdingInbound(() -> {
             session.open(ws, handshakeJson(session.id(), "websocket"));
+            options.metrics().increment(Counter.ENGINE_HANDSHAKES, "websocket");
             sessions.put(session.id(), session);
             listener.onConnection(session);
         });
@@ -236,6 +258,7 @@ public final class EngineServer {
     /** Closes every session ("forced close"), for shutdown. */
     public void close() {
         sweep.cancel(false);
+        CONNECTION_SERIES.forEach(labels -> options.metrics().removeGauge(Gauge.ENGINE_CONNECTIONS, labels));
         for (EngineSession s : sessions.values()) {
             s.locked(() -> {
                 s.transport().discard();
@@ -314,6 +337,7 @@ public final class EngineServer {
         // its handler: messages wait until the listener returns instead of going nowhere
         session.holdingInbound(() -> {
             session.open(polling, handshakeJson(session.id(), "polling"));
+            options.metrics().increment(Counter.ENGINE_HANDSHAKES, "polling");
             sessions.put(session.id(), session);
             polling.onRequest(ex);
             listener.onConnection(session);
@@ -340,6 +364,7 @@ public final class EngineServer {
     }
 
     private void respondError(PollingExchange ex, Refusal refusal) {
+        count(refusal);
         Map<String, String> headers = new LinkedHashMap<>();
         options.cors().addHeaders(ex.request(), headers);
         headers.put("Content-Type", "application/json");

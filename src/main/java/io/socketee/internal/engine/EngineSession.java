@@ -1,5 +1,6 @@
 package io.socketee.internal.engine;
 
+import io.socketee.internal.metrics.Counter;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.engine.EnginePacket;
 import io.socketee.internal.protocol.engine.EnginePacketType;
@@ -199,15 +200,6 @@ final class EngineSession implements EngineSocket {
         effects.add(effect);
     }
 
-    /** Runs {@code effect} on the worker pool, or here when the pool is shutting down. */
-    void onWorker(Runnable effect) {
-        try {
-            server.worker().execute(effect);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            effect.run();
-        }
-    }
-
     ScheduledFuture<?> schedule(Runnable task, long millis) {
         Runnable guarded = () -> {
             try {
@@ -225,12 +217,31 @@ final class EngineSession implements EngineSocket {
         }, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code task} on the server's worker, or here when the worker refuses it (shutdown). No lock held. */
+    void offload(Runnable task) {
+        try {
+            server.worker().execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
     EngineOptions options() {
         return server.options();
     }
 
     EngineServer server() {
         return server;
+    }
+
+    private io.socketee.internal.metrics.MetricsRecorder metrics() {
+        return server.options().metrics();
+    }
+
+    /** The name of the transport that carries the session now, read without the lock. */
+    String currentTransportName() {
+        Transport t = transport;
+        return t == null ? "" : t.name();
     }
 
     // ---- lifecycle ----------------------------------------------------------------------
@@ -252,6 +263,8 @@ final class EngineSession implements EngineSocket {
             boolean[] deliver = new boolean[1];
             locked(() -> deliver[0] = accept(from, packet));
             if (deliver[0]) {
+                metrics().increment(Counter.ENGINE_MESSAGES_RECEIVED);
+                metrics().add(Counter.ENGINE_BYTES_RECEIVED, "", size(packet) - 1);
                 if (packet instanceof EnginePacket.Binary b) {
                     handler.onBinary(b.data());
                 } else {
@@ -346,11 +359,17 @@ final class EngineSession implements EngineSocket {
         }
         LOG.fine(() -> "SOCKETEE-ENGINE-003 session " + id + ": client does not read its output (" + why
                 + "); closing");
+        metrics().increment(Counter.ENGINE_SLOW_CONSUMERS);
+        long released = writeBuffer.stream().filter(p -> p.type() == EnginePacketType.MESSAGE).count();
+        if (released > 0) {
+            metrics().add(Counter.PACKETS_DROPPED, "slow_consumer", released);
+        }
         closeWith("transport error", t -> t.abort(1008, "output not read"));
     }
 
     private void closeWith(String reason, java.util.function.Consumer<Transport> end) {
         state = State.CLOSED;
+        metrics().increment(Counter.ENGINE_DISCONNECTIONS, reason);
         heartbeat.stop();
         writeBuffer.clear();
         bufferedBytes = 0;
@@ -384,12 +403,19 @@ final class EngineSession implements EngineSocket {
         long size = size(packet);
         long waiting = bufferedBytes + transport.pendingBytes();
         if (waiting > 0 && waiting + size > options().maxBufferedBytes()) {
+            if (packet.type() == EnginePacketType.MESSAGE) {
+                metrics().increment(Counter.PACKETS_DROPPED, "slow_consumer");
+            }
             dropSlowConsumer(waiting + " bytes waiting, " + size + " more to send, limit "
                     + options().maxBufferedBytes());
             return;
         }
         writeBuffer.add(packet);
         bufferedBytes += size;
+        if (packet.type() == EnginePacketType.MESSAGE) {
+            metrics().increment(Counter.ENGINE_MESSAGES_SENT);
+            metrics().add(Counter.ENGINE_BYTES_SENT, "", size - 1);
+        }
         flush();
     }
 
@@ -467,11 +493,14 @@ final class EngineSession implements EngineSocket {
     /** Called by {@link Upgrade} when the client confirmed it; lock held. */
     void completeUpgrade(WebSocketTransport ws) {
         upgrade = null;
+        metrics().increment(Counter.ENGINE_UPGRADES);
         transport.discard();
         upgraded = true;
         Transport old = transport;
         transport = ws;
         old.close(() -> { });
+        EngineSocketHandler h = handler;
+        defer(() -> h.onUpgrade("websocket"));
         flush();
         if (state == State.CLOSING) {
             ws.close(() -> onClose("forced close"));

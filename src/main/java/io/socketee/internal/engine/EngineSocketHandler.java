@@ -34,4 +34,11 @@ public interface EngineSocketHandler {
      *     "forced close", "parse error", "server shutting down"
      */
     void onClose(String reason);
+
+    /**
+     * The session moved to another transport ({@code "websocket"} after an upgrade); called after
+     * the switch, outside the session's lock. Does nothing by default.
+     */
+    default void onUpgrade(String transport) {
+    }
 }

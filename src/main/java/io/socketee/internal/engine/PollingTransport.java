@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -21,6 +22,9 @@ import java.util.concurrent.ScheduledFuture;
  * does not arrive whole (the client goes away or sends less than it announced) gets 400 and
  * closes the session with "transport error", and so does one still arriving after
  * {@link #readDeadline}; closing the transport cuts short a POST whose body is still arriving.
+ *
+ * <p>A GET's answer is compressed as {@link EngineOptions#httpCompression} says, like the
+ * reference's, on the server's worker; the "ok" of a POST never is.
  *
  * <p>Guarded by the owning session's lock, except {@link #onRequest} and the outcome of a body read,
  * which take it themselves.
@@ -241,14 +245,25 @@ final class PollingTransport extends Transport {
         Map<String, String> headers = headers(ex);
         headers.put("Content-Type", body.contentType());
         byte[] bytes = body.bytes();
-        if (onPollThread) {
-            session.defer(() -> ex.respond(200, headers, bytes));
+        Optional<HttpCompression.Coding> coding = session.options().httpCompression()
+                .choose(bytes.length, ex.request().header("Accept-Encoding"));
+        Runnable answer;
+        if (coding.isEmpty()) {
+            answer = () -> ex.respond(200, headers, bytes);
         } else {
-            // Answering completes the GET's request, which runs the container's end-of-request
-            // callbacks on the answering thread; with Weld (Payara) they deactivate that thread's
-            // CDI request context. The thread may be running a handler inline in another request,
-            // so a GET is answered on the worker pool unless on its own request's thread.
-            session.defer(() -> session.onWorker(() -> ex.respond(200, headers, bytes)));
+            HttpCompression.Coding c = coding.get();
+            headers.put("Content-Encoding", c.token());
+            answer = () -> ex.respond(200, headers, c.encode(bytes));
+        }
+        if (onPollThread && coding.isEmpty()) {
+            session.defer(answer);
+        } else {
+            // On a worker, outside the lock: compressing for many polling clients must not run on
+            // the emitting thread; and answering completes the GET's request, which runs the
+            // container's end-of-request callbacks on the answering thread; with Weld (Payara)
+            // they deactivate that thread's CDI request context, and the thread may be running a
+            // handler inline in another request. Only the GET's own thread answers in place.
+            session.defer(() -> session.offload(answer));
         }
         if (closing != null) {
             closing.run();

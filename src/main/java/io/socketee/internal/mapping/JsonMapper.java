@@ -7,6 +7,7 @@ import io.socketee.internal.protocol.json.JsonParser;
 import io.socketee.internal.protocol.json.JsonWriter;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Type;
@@ -25,7 +26,8 @@ import java.util.Optional;
  *
  * <p>Out: strings, numbers, booleans, null, maps, collections, arrays, enums, {@code Optional},
  * {@code byte[]} and {@code ByteBuffer} (binary leaves) are mapped directly at any depth; any
- * other object goes through JSON-B. In: see {@link io.socketee.Args}. The JSON-B instance is
+ * other object goes through JSON-B. Dates come out as ISO-8601 strings a JavaScript
+ * {@code new Date(x)} reads ({@link JsDates}). In: see {@link io.socketee.Args}. The JSON-B instance is
  * created on first need and closed by {@link #close()}. Thread-safe.
  */
 public final class JsonMapper implements AutoCloseable {
@@ -230,7 +232,7 @@ public final class JsonMapper implements AutoCloseable {
                 throw new IoException("the Socket.IO server is closed");
             }
             if (jsonb == null) {
-                jsonb = JsonbBuilder.create();
+                jsonb = JsonbBuilder.create(new JsonbConfig().withAdapters(JsDates.adapters()));
             }
             return jsonb;
         }

@@ -1,5 +1,7 @@
 package io.socketee.internal.sio;
 
+import io.socketee.internal.metrics.MetricsRecorder;
+import io.socketee.internal.metrics.Counter;
 import io.socketee.AckTimeoutException;
 import io.socketee.Args;
 import io.socketee.adapter.BroadcastAck;
@@ -38,7 +40,10 @@ final class AckCollector implements BroadcastAck {
      * @param expectedReports how many {@link #expect} calls come (one per server and namespace)
      * @param executor where the result completes
      */
-    AckCollector(int expectedReports, Executor executor) {
+    private final MetricsRecorder metrics;
+
+    AckCollector(int expectedReports, Executor executor, MetricsRecorder metrics) {
+        this.metrics = metrics;
         this.expectedReports = expectedReports;
         this.executor = executor;
     }
@@ -94,6 +99,7 @@ final class AckCollector implements BroadcastAck {
 
     private synchronized void expire() {
         if (!done) {
+            metrics.increment(Counter.ACK_TIMEOUTS);
             finish(true);
         }
     }

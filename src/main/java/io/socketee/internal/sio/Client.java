@@ -82,11 +82,13 @@ final class Client implements EngineSocketHandler {
 
     @Override
     public void onText(String message) {
+        server.observer().onMessageIn(message);
         receive(() -> onData(() -> decoder.addText(message)));
     }
 
     @Override
     public void onBinary(byte[] message) {
+        server.observer().onMessageIn(message);
         receive(() -> onData(() -> decoder.addBinary(message)));
     }
 
@@ -100,8 +102,15 @@ final class Client implements EngineSocketHandler {
 
     @Override
     public void onClose(String reason) {
+        server.observer().onConnectionClosed(conn.id(), reason);
         DisconnectReason r = DisconnectReason.fromWireName(reason).orElse(DisconnectReason.TRANSPORT_ERROR);
         serial.execute(() -> onClose(r));
+    }
+
+    @Override
+    public void onUpgrade(String transport) {
+        serial.execute(() -> server.observer().onConnectionUpgraded(conn.id(), transport,
+                List.<io.socketee.Socket>copyOf(nsps.values())));
     }
 
     // ---- serial executor ----
@@ -356,7 +365,9 @@ final class Client implements EngineSocketHandler {
     /** Encodes and sends one packet; dropped when the connection is closed. */
     void send(SocketIoPacket packet) {
         if (conn.isOpen()) {
-            conn.sendAll(server.encode(packet));
+            List<Object> messages = server.encode(packet);
+            server.observer().onMessagesOut(messages);
+            conn.sendAll(messages);
         }
     }
 
@@ -374,6 +385,22 @@ final class Client implements EngineSocketHandler {
 
     /** Sends already encoded messages (a broadcast's); dropped when the connection is closed. */
     void write(List<Object> messages) {
+        server.observer().onMessagesOut(messages);
         conn.sendAll(messages);
+    }
+
+    /** The Engine.IO session id. */
+    String engineId() {
+        return conn.id();
+    }
+
+    /** The transport's name now: "polling" or "websocket". */
+    String transportName() {
+        return conn.transportName();
+    }
+
+    /** Whether the connection is on HTTP long-polling now. */
+    boolean polling() {
+        return "polling".equals(conn.transportName());
     }
 }

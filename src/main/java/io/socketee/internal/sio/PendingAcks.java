@@ -1,5 +1,7 @@
 package io.socketee.internal.sio;
 
+import io.socketee.internal.metrics.MetricsRecorder;
+import io.socketee.internal.metrics.Counter;
 import io.socketee.Args;
 import io.socketee.IoException;
 import io.socketee.adapter.BroadcastAck;
@@ -35,9 +37,12 @@ final class PendingAcks {
         }
     }
 
-    PendingAcks(Client client, ScheduledExecutorService scheduler) {
+    private final MetricsRecorder metrics;
+
+    PendingAcks(Client client, ScheduledExecutorService scheduler, MetricsRecorder metrics) {
         this.client = client;
         this.scheduler = scheduler;
+        this.metrics = metrics;
     }
 
     /** Awaits the answer to {@code id}, for at most {@code timeout} when it is not null. */
@@ -79,6 +84,7 @@ final class PendingAcks {
     private void expire(long id) {
         Pending p = pending.remove(id);
         if (p != null && p.future() != null) {
+            metrics.increment(Counter.ACK_TIMEOUTS);
             p.future().completeExceptionally(new TimeoutException("operation has timed out"));
         }
     }

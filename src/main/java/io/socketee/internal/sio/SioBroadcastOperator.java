@@ -1,5 +1,6 @@
 package io.socketee.internal.sio;
 
+import io.socketee.internal.metrics.Counter;
 import io.socketee.Args;
 import io.socketee.BroadcastOperator;
 import io.socketee.RemoteSocket;
@@ -104,6 +105,7 @@ final class SioBroadcastOperator implements BroadcastOperator {
         Events.checkEmittable(event);
         Json.Arr data = server.mapper().toJsonArray(Json.of(event), args);
         for (SioNamespace nsp : targets.get()) {
+            server.options().metrics().increment(Counter.BROADCASTS);
             nsp.adapter().broadcast(
                     nsp.packet(new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), SocketIoPacket.NO_ID, data)),
                     options);
@@ -118,10 +120,11 @@ final class SioBroadcastOperator implements BroadcastOperator {
         // every server reports how many clients it asked, even 0; a local broadcast asks only this one
         int reports = options.local() ? namespaces.size()
                 : namespaces.stream().mapToInt(n -> n.adapter().serverCount()).sum();
-        AckCollector collector = new AckCollector(reports, server.executor());
+        AckCollector collector = new AckCollector(reports, server.executor(), server.options().metrics());
         options.timeout().ifPresent(t -> collector.expireAfter(t, server.scheduler()));
         for (SioNamespace nsp : namespaces) {
             SocketIoPacket packet = new SocketIoPacket(SocketIoPacketType.EVENT, nsp.name(), nsp.nextAckId(), data);
+            server.options().metrics().increment(Counter.BROADCASTS);
             nsp.adapter().broadcastWithAck(nsp.packet(packet), options, collector);
         }
         return collector.result();

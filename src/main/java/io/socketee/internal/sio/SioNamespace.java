@@ -1,5 +1,7 @@
 package io.socketee.internal.sio;
 
+import io.socketee.internal.metrics.Gauge;
+import io.socketee.internal.metrics.Counter;
 import io.socketee.Args;
 import io.socketee.BroadcastOperator;
 import io.socketee.RejectedException;
@@ -57,6 +59,12 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
         SioOptions.Recovery recovery = server.options().recovery();
         this.adapter = server.adapters().create(this, new InMemoryAdapter(this,
                 recovery.enabled() ? recovery.maxDisconnectionDuration() : null, System::currentTimeMillis));
+        server.options().metrics().gauge(Gauge.SOCKETS_CONNECTED, List.of(name), sockets::size);
+    }
+
+    /** Withdraws this namespace's gauge: it was dropped, or the server stops. */
+    void unpublish() {
+        server.options().metrics().removeGauge(Gauge.SOCKETS_CONNECTED, List.of(name()));
     }
 
     @Override
@@ -116,13 +124,25 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
         // as the reference's adapter: outgoing listeners see the packet before a volatile one is dropped
         socket.notifyOutgoing(wire.wire());
         if (options.volatileDelivery() && !socket.client().writable()) {
+            server.options().metrics().increment(Counter.PACKETS_DROPPED, "volatile");
             return false;
         }
         if (ack != null) {
             socket.awaitBroadcastAck(wire.wire().id(), ack);
         }
+        server.options().metrics().increment(Counter.BROADCAST_DELIVERIES);
         socket.client().write(wire.messages());
         return true;
+    }
+
+    @Override
+    public void roomJoined(String room, String sid) {
+        server.observer().onRoomJoined(name(), room, sid);
+    }
+
+    @Override
+    public void roomLeft(String room, String sid) {
+        server.observer().onRoomLeft(name(), room, sid);
     }
 
     @Override
@@ -261,6 +281,7 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
             return false;
         }
         sockets.put(socket.id(), socket);
+        server.options().metrics().increment(Counter.SOCKET_CONNECTIONS);
         return true;
     }
 
@@ -275,6 +296,7 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
 
     /** Tells the connection listeners of a new socket (a parent's first); each failure is logged. */
     void fireConnection(SioSocket socket) {
+        server.observer().onSocketConnected(socket, socket.client().engineId(), socket.client().transportName());
         List<ConnectionListener> all = new ArrayList<>();
         parent.ifPresent(p -> all.addAll(p.connectionListeners()));
         all.addAll(connectionListeners());

@@ -1,5 +1,6 @@
 package io.socketee.internal.sio;
 
+import io.socketee.internal.metrics.MetricsRecorder;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,28 +21,36 @@ import java.util.Objects;
  *     on the executor (false by default)
  * @param partialPackets how much a binary packet still waiting for attachments may hold, and for
  *     how long
+ * @param metrics where connections, broadcasts, drops and acknowledgement timeouts are counted
+ *     (nowhere by default)
  */
 public record SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth,
         boolean cleanupEmptyChildNamespaces, Recovery recovery, boolean handlersOnDeliveringThread,
-        PartialPackets partialPackets) {
+        PartialPackets partialPackets, MetricsRecorder metrics) {
 
     /** Options whose handlers always run on the executor. */
     public SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth, boolean cleanupEmptyChildNamespaces,
             Recovery recovery) {
         this(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, false,
-                PartialPackets.DEFAULTS);
+                PartialPackets.DEFAULTS, MetricsRecorder.NONE);
     }
 
     /** These options with handlers on the delivering thread, or not. */
     public SioOptions withHandlersOnDeliveringThread(boolean inline) {
         return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, inline,
-                partialPackets);
+                partialPackets, metrics);
     }
 
     /** These options with other bounds on partial packets. */
     public SioOptions withPartialPackets(PartialPackets bounds) {
         return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery,
-                handlersOnDeliveringThread, bounds);
+                handlersOnDeliveringThread, bounds, metrics);
+    }
+
+    /** These options with another metrics recorder. */
+    public SioOptions withMetrics(MetricsRecorder recorder) {
+        return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery,
+                handlersOnDeliveringThread, partialPackets, recorder);
     }
 
     /**
@@ -98,6 +107,7 @@ public record SioOptions(Duration connectTimeout, int maxAttachments, int maxDep
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(recovery, "recovery");
         Objects.requireNonNull(partialPackets, "partialPackets");
+        Objects.requireNonNull(metrics, "metrics");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
         }

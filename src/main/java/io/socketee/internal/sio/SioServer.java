@@ -53,6 +53,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
     private final AtomicInteger parentCount = new AtomicInteger();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private volatile SioObserver observer = SioObserver.NONE;
     private volatile boolean closed;
 
     /**
@@ -104,6 +105,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         }
         Client client = new Client(this, socket);
         clients.add(client);
+        observer.onConnectionOpened(socket.id(), socket.transportName());
         client.start();
     }
 
@@ -112,6 +114,36 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         Objects.requireNonNull(name, "name");
         String normal = name.startsWith("/") ? name : "/" + name;
         return namespaces.computeIfAbsent(normal, n -> new SioNamespace(this, n, Optional.empty()));
+    }
+
+    /** Makes {@code observer} the one observer of this server, from now on. */
+    public void observe(SioObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** The observer, {@link SioObserver#NONE} unless one was set. */
+    SioObserver observer() {
+        return observer;
+    }
+
+    /** A snapshot of the namespaces that exist now (children of dynamic namespaces included, parents not). */
+    public List<Namespace> namespaces() {
+        return List.copyOf(namespaces.values());
+    }
+
+    /** The namespace {@code name} if it exists; never creates one. */
+    public Optional<Namespace> existing(String name) {
+        return Optional.ofNullable(namespaces.get(name));
+    }
+
+    /** How many Engine.IO connections the server holds now. */
+    public int connectionCount() {
+        return clients.size();
+    }
+
+    /** How many of them are on HTTP long-polling now. */
+    public int pollingConnectionCount() {
+        return (int) clients.stream().filter(Client::polling).count();
     }
 
     @Override
@@ -189,7 +221,10 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         for (Client client : new ArrayList<>(clients)) {
             client.shutdown();
         }
-        namespaces.values().forEach(n -> n.adapter().close());
+        namespaces.values().forEach(n -> {
+            n.unpublish();
+            n.adapter().close();
+        });
         adapters.close();
         mapper.close();
     }
@@ -218,6 +253,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     /** Drops a child namespace whose last socket left. */
     void dropChild(SioNamespace child, ParentNamespace parent) {
         if (namespaces.remove(child.name(), child)) {
+            child.unpublish();
             child.adapter().close();
         }
         parent.forget(child);

@@ -1,5 +1,6 @@
 package io.socketee.internal.sio;
 
+import io.socketee.internal.metrics.Counter;
 import io.socketee.Ack;
 import io.socketee.Args;
 import io.socketee.BroadcastOperator;
@@ -65,7 +66,7 @@ final class SioSocket implements Socket {
         this.handshake = handshake;
         this.pid = pid;
         this.recovered = recovered;
-        this.acks = new PendingAcks(client, nsp.server().scheduler());
+        this.acks = new PendingAcks(client, nsp.server().scheduler(), nsp.server().options().metrics());
     }
 
     @Override
@@ -133,6 +134,7 @@ final class SioSocket implements Socket {
         // volatile packet is never stored for recovery (so it needs no trip through the adapter)
         notifyOutgoing(packet);
         if (!client.writable()) {
+            nsp.server().options().metrics().increment(Counter.PACKETS_DROPPED, "volatile");
             return false;
         }
         client.send(packet);
@@ -377,6 +379,7 @@ final class SioSocket implements Socket {
         if (!connected) {
             return;
         }
+        nsp.server().options().metrics().increment(Counter.SOCKET_DISCONNECTIONS, reason.wireName());
         listeners.fireDisconnecting(this, reason);
         if (pid != null && RECOVERABLE.contains(reason)) {
             nsp.adapter().persistSession(new SessionSnapshot(id, pid, rooms(), data));

@@ -112,6 +112,21 @@ class SocketIoConfigTest {
         assertTrue(e.getMessage().contains("socketio.namespaces=chat: a namespace must start with '/'"), e.getMessage());
     }
 
+    @Test
+    void compressionSettingsAreStrictKeysWithTheReferencesDefaults() {
+        SocketIoConfig defaults = readAll(Map.of());
+        assertEquals(new io.socketee.internal.engine.HttpCompression(true, 1024), defaults.engine().httpCompression());
+        assertFalse(defaults.perMessageDeflate());
+        SocketIoConfig set = readAll(Map.of("socketio.httpCompression", "false", "socketio.httpCompression.threshold", "4096",
+                "socketio.perMessageDeflate", "true"));
+        assertEquals(new io.socketee.internal.engine.HttpCompression(false, 4096), set.engine().httpCompression());
+        assertTrue(set.perMessageDeflate());
+        IoException e = assertThrows(IoException.class, () -> readAll(Map.of("socketio.perMessageDeflate", "on",
+                "socketio.httpCompression.treshold", "10")));
+        assertTrue(e.getMessage().contains("socketio.perMessageDeflate=on: must be true or false"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean socketio.httpCompression.threshold?"), e.getMessage());
+    }
+
     /** Reads with every key of {@code values} as a configured property name. */
     private static SocketIoConfig readAll(Map<String, String> values) {
         return SocketIoConfig.read(k -> Optional.ofNullable(values.get(k)), values.keySet());

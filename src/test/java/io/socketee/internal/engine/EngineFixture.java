@@ -50,6 +50,11 @@ final class EngineFixture implements AutoCloseable {
                 public void onClose(String reason) {
                     q.add("close:" + reason);
                 }
+
+                @Override
+                public void onUpgrade(String transport) {
+                    q.add("upgrade:" + transport);
+                }
             });
             connections.add(socket);
         }, scheduler, worker, request -> new SessionIds().get(), clock);

@@ -34,6 +34,42 @@ class PollingTransportTest {
     }
 
     @Test
+    void aLargeGetAnswerIsGzippedForAClientThatAcceptsItAndAsItIsForOneThatDoesNot() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
+            String sid = f.handshake("4");
+            EngineSocket socket = f.connections.take();
+            String big = "x".repeat(2000);
+            EngineFixture.Exchange gzip = f.request("GET", "EIO=4&transport=polling&sid=" + sid, null, null,
+                    java.util.Map.of("Accept-Encoding", "gzip, deflate"));
+            socket.sendText(big);
+            EngineFixture.Response zipped = gzip.await();
+            assertEquals("gzip", zipped.headers().get("Content-Encoding"));
+            assertTrue(zipped.body().length < big.length());
+            assertEquals("4" + big, new String(new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(zipped.body())).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            EngineFixture.Exchange plain = f.get("EIO=4&transport=polling&sid=" + sid);
+            socket.sendText(big);
+            EngineFixture.Response identity = plain.await();
+            assertEquals(null, identity.headers().get("Content-Encoding"));
+            assertEquals("4" + big, identity.text());
+        }
+    }
+
+    @Test
+    void withHttpCompressionOffALargeGetAnswerIsNotCompressed() throws Exception {
+        try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS.withHttpCompression(HttpCompression.OFF))) {
+            String sid = f.handshake("4");
+            EngineSocket socket = f.connections.take();
+            EngineFixture.Exchange poll = f.request("GET", "EIO=4&transport=polling&sid=" + sid, null, null,
+                    java.util.Map.of("Accept-Encoding", "gzip"));
+            socket.sendText("x".repeat(2000));
+            EngineFixture.Response r = poll.await();
+            assertEquals(null, r.headers().get("Content-Encoding"));
+            assertEquals(2001, r.body().length);
+        }
+    }
+
+    @Test
     void postedPacketsReachTheHandlerInOrderAndThePostIsAnsweredOk() throws Exception {
         try (EngineFixture f = new EngineFixture(EngineOptions.DEFAULTS)) {
             String sid = f.handshake("4");

@@ -38,6 +38,7 @@ class UpgradeTest {
             assertArrayEquals(new byte[] {7}, (byte[]) ws.next());
             assertEquals("websocket", socket.transportName());
             in.onText("4over ws");
+            assertEquals("upgrade:websocket", f.nextEvent(sid), "the handler hears of the switch before what follows it");
             assertEquals("text:over ws", f.nextEvent(sid));
             EngineHandshakeTest.assertError(f.get("EIO=4&transport=polling&sid=" + sid), 400,
                     "{\"code\":3,\"message\":\"Bad request\"}");

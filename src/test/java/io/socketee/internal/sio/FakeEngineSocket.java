@@ -24,6 +24,7 @@ public final class FakeEngineSocket implements EngineSocket {
     private EngineSocketHandler handler;
     private boolean open = true;
     private boolean writable = true;
+    private String transport = "websocket";
     private String closedWith;
 
     FakeEngineSocket(String id, EngineVersion version, Map<String, String> query) {
@@ -49,8 +50,19 @@ public final class FakeEngineSocket implements EngineSocket {
     }
 
     @Override
-    public String transportName() {
-        return "websocket";
+    public synchronized String transportName() {
+        return transport;
+    }
+
+    /** From now on the session is on {@code name}, "polling" or "websocket" (the default). */
+    public synchronized void useTransport(String name) {
+        transport = name;
+    }
+
+    /** The session moves to WebSocket, and its handler hears of it as the engine tells it. */
+    public void upgrade() {
+        useTransport("websocket");
+        handler().onUpgrade("websocket");
     }
 
     @Override

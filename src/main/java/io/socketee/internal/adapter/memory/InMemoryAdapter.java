@@ -55,38 +55,61 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     @Override
-    public synchronized void addAll(String sid, Collection<String> newRooms) {
-        Set<String> mine = sids.computeIfAbsent(sid, k -> new LinkedHashSet<>());
-        for (String room : newRooms) {
-            mine.add(room);
-            rooms.computeIfAbsent(room, k -> new LinkedHashSet<>()).add(sid);
-        }
-    }
-
-    @Override
-    public synchronized void del(String sid, String room) {
-        Set<String> mine = sids.get(sid);
-        if (mine != null) {
-            mine.remove(room);
-        }
-        removeFromRoom(room, sid);
-    }
-
-    @Override
-    public synchronized void delAll(String sid) {
-        Set<String> mine = sids.remove(sid);
-        if (mine != null) {
-            for (String room : mine) {
-                removeFromRoom(room, sid);
+    public void addAll(String sid, Collection<String> newRooms) {
+        List<String> joined = new ArrayList<>(newRooms.size());
+        synchronized (this) {
+            Set<String> mine = sids.computeIfAbsent(sid, k -> new LinkedHashSet<>());
+            for (String room : newRooms) {
+                mine.add(room);
+                if (rooms.computeIfAbsent(room, k -> new LinkedHashSet<>()).add(sid)) {
+                    joined.add(room);
+                }
             }
         }
+        joined.forEach(room -> host.roomJoined(room, sid));
     }
 
-    private void removeFromRoom(String room, String sid) {
+    @Override
+    public void del(String sid, String room) {
+        boolean left;
+        synchronized (this) {
+            Set<String> mine = sids.get(sid);
+            if (mine != null) {
+                mine.remove(room);
+            }
+            left = removeFromRoom(room, sid);
+        }
+        if (left) {
+            host.roomLeft(room, sid);
+        }
+    }
+
+    @Override
+    public void delAll(String sid) {
+        List<String> left = new ArrayList<>();
+        synchronized (this) {
+            Set<String> mine = sids.remove(sid);
+            if (mine != null) {
+                for (String room : mine) {
+                    if (removeFromRoom(room, sid)) {
+                        left.add(room);
+                    }
+                }
+            }
+        }
+        left.forEach(room -> host.roomLeft(room, sid));
+    }
+
+    /** Takes {@code sid} out of {@code room}; whether it was in it. Lock held. */
+    private boolean removeFromRoom(String room, String sid) {
         Set<String> members = rooms.get(room);
-        if (members != null && members.remove(sid) && members.isEmpty()) {
+        if (members == null || !members.remove(sid)) {
+            return false;
+        }
+        if (members.isEmpty()) {
             rooms.remove(room);
         }
+        return true;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.socketee.internal.adapter.redis;
 
+import io.socketee.internal.metrics.MetricsRecorder;
+import io.socketee.internal.metrics.Counter;
 import io.socketee.AckTimeoutException;
 import io.socketee.Args;
 import io.socketee.IoException;
@@ -74,6 +76,7 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
     private final ClassicChannels channels;
     private final String uid;
     private final Duration requestsTimeout;
+    private final MetricsRecorder metrics;
     private final ScheduledExecutorService scheduler;
     private final Supplier<String> requestIds;
     private final Map<String, Pending> requests = new ConcurrentHashMap<>();
@@ -89,7 +92,15 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
      */
     public ClassicRedisAdapter(NamespaceHost host, InMemoryAdapter local, RedisBus bus, String prefix, String uid,
             Duration requestsTimeout, ScheduledExecutorService scheduler, Supplier<String> requestIds) {
+        this(host, local, bus, prefix, uid, requestsTimeout, scheduler, requestIds, MetricsRecorder.NONE);
+    }
+
+    /** As the other constructor, with request timeouts and bad messages counted in {@code metrics}. */
+    public ClassicRedisAdapter(NamespaceHost host, InMemoryAdapter local, RedisBus bus, String prefix, String uid,
+            Duration requestsTimeout, ScheduledExecutorService scheduler, Supplier<String> requestIds,
+            MetricsRecorder metrics) {
         super(local);
+        this.metrics = metrics;
         this.host = host;
         this.local = local;
         this.bus = bus;
@@ -270,6 +281,7 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
         requests.put(requestId, pending);
         ScheduledFuture<?> timer = scheduler.schedule(() -> {
             if (requests.remove(requestId, pending)) {
+                metrics.increment(Counter.REDIS_REQUEST_TIMEOUTS);
                 pending.timeout(what);
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -340,8 +352,10 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
                 onBroadcast(channels.roomOf(channel), message);
             }
         } catch (ProtocolException e) {
+            metrics.increment(Counter.REDIS_ERRORS);
             LOG.warning(() -> "SOCKETEE-REDIS-002 dropped a malformed message on " + channel + ": " + e.getMessage());
         } catch (RuntimeException e) {
+            metrics.increment(Counter.REDIS_ERRORS);
             LOG.log(Level.WARNING, "SOCKETEE-REDIS-003 failed to handle a message on " + channel, e);
         }
     }

@@ -1,5 +1,7 @@
 package io.socketee.internal.adapter.redis;
 
+import io.socketee.internal.metrics.MetricsRecorder;
+import io.socketee.internal.metrics.Counter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,6 +50,9 @@ public final class JedisRedisBus implements RedisBus {
     private volatile Handler live;
     private volatile boolean closed;
     private volatile boolean reportOutage = true;
+    private final MetricsRecorder metrics;
+    /** Whether a subscription was ever live: the next one is a reconnection. Subscriber thread only. */
+    private boolean subscribedBefore;
 
     /**
      * Connects to the Redis at {@code url} and starts the subscriber.
@@ -56,7 +61,8 @@ public final class JedisRedisBus implements RedisBus {
      *     to subscribe to before any namespace does
      */
     public JedisRedisBus(URI url, Optional<String> password, OptionalInt database, String nodeChannel,
-            ThreadFactory threads) {
+            ThreadFactory threads, MetricsRecorder metrics) {
+        this.metrics = metrics;
         this.address = JedisURIHelper.getHostAndPort(url);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .ssl(JedisURIHelper.isRedisSSLScheme(url))
@@ -84,11 +90,14 @@ public final class JedisRedisBus implements RedisBus {
     public void publish(String channel, byte[] message) {
         if (live == null) {
             LOG.fine(() -> "Redis is away: not published on " + channel);
+            metrics.increment(Counter.REDIS_ERRORS);
             return;
         }
         try (Jedis jedis = pool.getResource()) {
             jedis.publish(channel.getBytes(StandardCharsets.UTF_8), message);
+            metrics.increment(Counter.REDIS_PUBLISHES);
         } catch (JedisException e) {
+            metrics.increment(Counter.REDIS_ERRORS);
             LOG.log(Level.FINE, "SOCKETEE-REDIS-004 could not publish on " + channel, e);
         }
     }
@@ -232,11 +241,16 @@ public final class JedisRedisBus implements RedisBus {
                 live = this;
             }
             reportOutage = true;
+            if (subscribedBefore) {
+                metrics.increment(Counter.REDIS_RECONNECTS);
+            }
+            subscribedBefore = true;
             LOG.info(() -> "SOCKETEE-REDIS-000 subscribed to Redis at " + address);
         }
 
         @Override
         public void onMessage(byte[] channel, byte[] message) {
+            metrics.increment(Counter.REDIS_MESSAGES_RECEIVED);
             String name = new String(channel, StandardCharsets.UTF_8);
             for (Sub s : subs) {
                 if (s.channels.contains(name)) {
@@ -247,6 +261,7 @@ public final class JedisRedisBus implements RedisBus {
 
         @Override
         public void onPMessage(byte[] pattern, byte[] channel, byte[] message) {
+            metrics.increment(Counter.REDIS_MESSAGES_RECEIVED);
             String p = new String(pattern, StandardCharsets.UTF_8);
             String name = new String(channel, StandardCharsets.UTF_8);
             for (Sub s : subs) {
@@ -267,6 +282,7 @@ public final class JedisRedisBus implements RedisBus {
             try {
                 s.listener.onMessage(channel, message);
             } catch (RuntimeException e) {
+                metrics.increment(Counter.REDIS_ERRORS);
                 LOG.log(Level.WARNING, "SOCKETEE-REDIS-003 a message on " + channel + " failed", e);
             }
         }

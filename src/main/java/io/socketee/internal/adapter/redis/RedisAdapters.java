@@ -1,5 +1,6 @@
 package io.socketee.internal.adapter.redis;
 
+import io.socketee.internal.metrics.MetricsRecorder;
 import io.socketee.adapter.Adapter;
 import io.socketee.adapter.AdapterFactory;
 import io.socketee.adapter.AdapterHost;
@@ -24,7 +25,16 @@ public final class RedisAdapters implements AdapterFactory {
     private final ScheduledExecutorService scheduler;
     private final SecureRandom random = new SecureRandom();
 
+    private final MetricsRecorder metrics;
+
     public RedisAdapters(RedisBus bus, String key, Duration requestsTimeout, ScheduledExecutorService scheduler) {
+        this(bus, key, requestsTimeout, scheduler, MetricsRecorder.NONE);
+    }
+
+    /** As the other constructor, with request timeouts and bad messages counted in {@code metrics}. */
+    public RedisAdapters(RedisBus bus, String key, Duration requestsTimeout, ScheduledExecutorService scheduler,
+            MetricsRecorder metrics) {
+        this.metrics = metrics;
         this.bus = bus;
         this.key = key;
         this.requestsTimeout = requestsTimeout;
@@ -38,7 +48,7 @@ public final class RedisAdapters implements AdapterFactory {
      */
     public static RedisAdapters connect(java.net.URI url, java.util.Optional<String> password,
             java.util.OptionalInt database, String key, Duration requestsTimeout, ScheduledExecutorService scheduler,
-            java.util.concurrent.ThreadFactory threads) {
+            java.util.concurrent.ThreadFactory threads, MetricsRecorder metrics) {
         try {
             Class.forName("redis.clients.jedis.Jedis", false, RedisAdapters.class.getClassLoader());
         } catch (ClassNotFoundException e) {
@@ -46,8 +56,8 @@ public final class RedisAdapters implements AdapterFactory {
                     + "redis.clients:jedis to the WAR (see docs/clustering.md)", e);
         }
         String node = key + "-socketee-node#" + randomId(new SecureRandom(), 12) + "#";
-        return new RedisAdapters(new JedisRedisBus(url, password, database, node, threads), key, requestsTimeout,
-                scheduler);
+        return new RedisAdapters(new JedisRedisBus(url, password, database, node, threads, metrics), key,
+                requestsTimeout, scheduler, metrics);
     }
 
     @Override
@@ -56,7 +66,7 @@ public final class RedisAdapters implements AdapterFactory {
             throw new IllegalArgumentException("the Redis adapter wraps the server's in-memory adapter, not " + local);
         }
         return new ClassicRedisAdapter(NamespaceHost.of(host), memory, bus, key, randomId(random, 6), requestsTimeout, scheduler,
-                () -> randomId(random, 16));
+                () -> randomId(random, 16), metrics);
     }
 
     /** Whether the node is connected to Redis now. */

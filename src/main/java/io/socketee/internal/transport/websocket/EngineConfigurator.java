@@ -4,7 +4,9 @@ import io.socketee.internal.engine.EngineServer;
 import io.socketee.internal.engine.HandshakeRequest;
 import io.socketee.internal.transport.Requests;
 import jakarta.servlet.http.HttpSession;
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,6 +16,11 @@ import java.util.function.Supplier;
  * headers, HTTP session, address) for it. The container may share one configurator between
  * handshakes, so the request travels in the user properties, which Jakarta WebSocket 2.1 makes a
  * per-connection copy during {@code modifyHandshake} and hands to the new session.
+ *
+ * <p>Extensions: with {@code perMessageDeflate} off, none is negotiated, whatever the container
+ * has; with it on, the endpoint offers what the container has installed (see {@link #config}) and
+ * the container's own rule picks among those the client asks for. Whether permessage-deflate is
+ * among them depends on the container (docs/configuration.md).
  *
  * <p>Thread-safe.
  */
@@ -27,17 +34,25 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
     private final Supplier<EngineServer> engine;
     private final SessionCloser closer;
     private final HandshakeAddresses addresses;
+    private final boolean extensions;
 
     /**
      * @param engine the engine, looked up when a connection opens
      * @param closer closes the containers' sessions, which may block (see {@link SessionCloser})
      * @param addresses the client addresses recorded by the {@link UpgradeGuardFilter}
+     * @param extensions whether WebSocket extensions (permessage-deflate) may be negotiated
      */
     public EngineConfigurator(Supplier<EngineServer> engine, SessionCloser closer,
-            HandshakeAddresses addresses) {
+            HandshakeAddresses addresses, boolean extensions) {
         this.engine = engine;
         this.closer = closer;
         this.addresses = addresses;
+        this.extensions = extensions;
+    }
+
+    @Override
+    public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+        return extensions ? super.getNegotiatedExtensions(installed, requested) : List.of();
     }
 
     @Override
@@ -73,9 +88,15 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
         return (T) new EngineEndpoint(engine, closer);
     }
 
-    /** Builds the endpoint configuration for one path. */
-    public static ServerEndpointConfig config(String path, EngineConfigurator configurator) {
+    /**
+     * Builds the endpoint configuration for one path: with the container's installed extensions
+     * when this configurator negotiates extensions, else none.
+     */
+    public static ServerEndpointConfig config(String path, EngineConfigurator configurator,
+            WebSocketContainer container) {
+        List<Extension> offered = configurator.extensions
+                ? List.copyOf(container.getInstalledExtensions()) : List.of();
         return ServerEndpointConfig.Builder.create(EngineEndpoint.class, path)
-                .configurator(configurator).build();
+                .extensions(offered).configurator(configurator).build();
     }
 }

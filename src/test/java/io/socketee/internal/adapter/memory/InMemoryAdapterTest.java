@@ -23,7 +23,18 @@ class InMemoryAdapterTest {
     private final List<String> encodes = new ArrayList<>();
     private final Map<String, List<Object>> delivered = new LinkedHashMap<>();
     private final Set<String> connected = Set.of("a", "b", "c");
+    private final List<String> roomChanges = new ArrayList<>();
     private final NamespaceHost host = new NamespaceHost() {
+        @Override
+        public void roomJoined(String room, String sid) {
+            roomChanges.add("+" + room + ":" + sid);
+        }
+
+        @Override
+        public void roomLeft(String room, String sid) {
+            roomChanges.add("-" + room + ":" + sid);
+        }
+
         @Override
         public String name() {
             return "/";
@@ -120,6 +131,17 @@ class InMemoryAdapterTest {
         assertEquals(Set.of(), adapter.sockets(Set.of("r1")));
         assertEquals(Set.of(), adapter.socketRooms("b"));
         assertEquals(Set.of("a"), adapter.sockets(Set.of()));
+    }
+
+    @Test
+    void theHostHearsOfEachRoomASocketEntersOrLeavesAndOfNoOtherCall() {
+        adapter.addAll("a", List.of("a", "r1"));
+        adapter.addAll("a", List.of("r1", "r2"));
+        adapter.del("a", "r2");
+        adapter.del("a", "r2");
+        adapter.delAll("a");
+        adapter.delAll("a");
+        assertEquals(List.of("+a:a", "+r1:a", "+r2:a", "-r2:a", "-a:a", "-r1:a"), roomChanges);
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.socketee.Args;
 import io.socketee.IoException;
 import io.socketee.RemoteSocket;
 import io.socketee.Socket;
+import io.socketee.internal.metrics.Counter;
+import io.socketee.internal.metrics.CountingRecorder;
 import io.socketee.internal.sio.FakeEngineSocket;
 import io.socketee.internal.sio.SioFixture;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +45,13 @@ class ClassicRedisAdapterTest {
         final SioFixture fx;
         final List<Socket> sockets = new ArrayList<>();
         final List<ClassicRedisAdapter> adapters = new ArrayList<>();
+        final CountingRecorder metrics = new CountingRecorder(CountingRecorder.Sink.NONE, Map.of());
 
         Node(String uid) {
             fx = new SioFixture(scheduler -> (host, local) -> {
                 ClassicRedisAdapter adapter = new ClassicRedisAdapter(io.socketee.internal.adapter.NamespaceHost.of(host),
                         (io.socketee.internal.adapter.memory.InMemoryAdapter) local, redis.node(), "socket.io", uid,
-                        REQUESTS_TIMEOUT, scheduler, () -> "req" + requestIds.incrementAndGet());
+                        REQUESTS_TIMEOUT, scheduler, () -> "req" + requestIds.incrementAndGet(), metrics);
                 adapters.add(adapter);
                 return adapter;
             });
@@ -224,6 +227,7 @@ class ClassicRedisAdapterTest {
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, answers::get);
         AckTimeoutException timeout = assertInstanceOf(AckTimeoutException.class, e.getCause());
         assertEquals(1, timeout.responses().size(), "B's answer is kept");
+        assertEquals(1, a.metrics.count(Counter.REDIS_REQUEST_TIMEOUTS, ""));
     }
 
     @Test
@@ -266,6 +270,7 @@ class ClassicRedisAdapterTest {
         redis.deliverAll();
 
         assertEquals(List.of("2[\"after\"]"), onB.texts());
+        assertEquals(3, b.metrics.count(Counter.REDIS_ERRORS, ""), "each malformed message counts once");
     }
 
     @Test

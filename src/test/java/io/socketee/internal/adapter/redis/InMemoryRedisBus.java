@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  * delivered when the test calls {@link #deliverAll}, in publish order, so every step is
  * deterministic. Not thread-safe beyond what the tests need (one test thread).
  */
-final class InMemoryRedisBus {
+public final class InMemoryRedisBus {
     private final List<Sub> subs = new CopyOnWriteArrayList<>();
     private final Queue<Runnable> queue = new ArrayDeque<>();
     final List<String> published = new ArrayList<>();
     private boolean up = true;
 
     /** A cluster member's connection to this Redis. */
-    RedisBus node() {
+    public RedisBus node() {
         return new RedisBus() {
             @Override
             public void publish(String channel, byte[] message) {
@@ -72,7 +72,7 @@ final class InMemoryRedisBus {
     }
 
     /** Delivers every queued message, and those their handling publishes, until none is left. */
-    void deliverAll() {
+    public void deliverAll() {
         for (int i = 0; i < 10_000; i++) {
             Runnable next;
             synchronized (this) {
