@@ -124,7 +124,7 @@ async function hold() {
     let after;
     await waitFor(() => "the server to release the clients: " + JSON.stringify(after), 120000, async () => {
       after = await ask(checker, "server-stats");
-      return after.sockets <= before.sockets + 1 && after.fds <= before.fds + 16;
+      return after.sockets <= before.sockets + 1 && after.fds <= before.fds + 64;
     }, 250);
     checker.disconnect();
     measured.after = after;
