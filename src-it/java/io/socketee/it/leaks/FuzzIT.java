@@ -52,8 +52,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Afterwards the server still answers a clean client, every connection that waited for the
  * server was ended by it, and the server's sockets, Engine.IO sessions, WebSocket senders,
- * container sessions and threads come back to where they were (with the slack of
- * {@link WebSocketEndingsIT}). {@code -Dsocketee.it.fuzz.frames} and {@code -Dsocketee.it.fuzz.seed}
+ * container sessions and threads come back to where they were, within a slack (16 objects, 48
+ * threads) far below one per connection. {@code -Dsocketee.it.fuzz.frames} and {@code -Dsocketee.it.fuzz.seed}
  * change the run; the counts are printed.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -64,8 +64,12 @@ public class FuzzIT {
     private static final int CLIENTS = 16;
     private static final Duration SERVER_ENDS_WITHIN = Duration.ofSeconds(60);
     private static final Duration RELEASED_WITHIN = Duration.ofSeconds(90);
-    /** Sessions, senders and container sessions a container may keep a while after a request. */
-    private static final int OBJECT_SLACK = 2;
+    /**
+     * Sessions, senders and container sessions a container may keep reachable after their
+     * connections ended, of the roughly 1,000 WebSocket sessions a run opens: Payara Micro kept 9
+     * (no socket left) 90 s after a run. A leak per connection would leave hundreds.
+     */
+    private static final int OBJECT_SLACK = 16;
     /** Threads a container's pools may keep after serving 16 clients at once. */
     private static final int THREAD_SLACK = 48;
 
