@@ -52,8 +52,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Afterwards the server still answers a clean client, every connection that waited for the
  * server was ended by it, and the server's sockets, Engine.IO sessions, WebSocket senders,
- * container sessions and threads come back to where they were, within a slack (16 objects, 48
- * threads) far below one per connection. {@code -Dsocketee.it.fuzz.frames} and {@code -Dsocketee.it.fuzz.seed}
+ * container sessions and threads come back to where they were, within a slack (16 objects, 200
+ * threads: what a container pool may grow to) far below one per connection. {@code -Dsocketee.it.fuzz.frames} and {@code -Dsocketee.it.fuzz.seed}
  * change the run; the counts are printed.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -70,8 +70,12 @@ public class FuzzIT {
      * (no socket left) 90 s after a run. A leak per connection would leave hundreds.
      */
     private static final int OBJECT_SLACK = 16;
-    /** Threads a container's pools may keep after serving 16 clients at once. */
-    private static final int THREAD_SLACK = 48;
+    /**
+     * Threads a container's pools may keep after serving 16 clients at once, as big as a pool
+     * may grow (Payara Micro's HTTP pool: 200 at most; seen: 53 -> 102 and, under other load,
+     * 60 -> 123; Open Liberty 136 -> 150). A thread per connection would be about 1,500.
+     */
+    private static final int THREAD_SLACK = 200;
 
     @ArquillianResource
     private URL base;
