@@ -21,7 +21,7 @@ import io.socketee.it.protocol.support.Wire;
  * {@link SocketIoViolationRules} against SocketEE, and the bounds on partial binary packets that
  * the reference does not have (so they are SocketEE's rules only): the attachments of one packet
  * may hold at most maxHttpBufferSize in all, and must all come within
- * {@code socketio.attachmentTimeout} of its header (2 s in the test application). The reference
+ * {@code socketio.attachmentTimeout} of its header (8 s in the test application). The reference
  * accepts each attachment up to maxHttpBufferSize and waits for ever.
  */
 @ExtendWith(ArquillianExtension.class)
