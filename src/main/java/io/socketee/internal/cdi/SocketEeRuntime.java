@@ -79,7 +79,9 @@ public class SocketEeRuntime {
     void start() {
         config = SocketIoConfig.read(key -> mpConfig.getOptionalValue(key, String.class));
         metrics = MetricsBinding.choose(beanManager);
-        requestContexts = new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class));
+        requestContexts = new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class),
+                config.inlineHandlers() ? java.util.Optional.empty() : java.util.Optional.of(new LeftoverRequestContext(
+                        this::activeRequestContext)));
         scheduler = new ScheduledThreadPoolExecutor(1, threads("socketee-timer"));
         ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
         closer = new ThreadPoolExecutor(CLOSER_THREADS, CLOSER_THREADS, 30, TimeUnit.SECONDS,
@@ -133,6 +135,15 @@ public class SocketEeRuntime {
                 metrics.recorder());
         clusterStatus.link(redis::connected);
         return redis;
+    }
+
+    /** The CDI request context active on the calling thread, if any. */
+    private java.util.Optional<Object> activeRequestContext() {
+        try {
+            return java.util.Optional.of(beanManager.getContext(jakarta.enterprise.context.RequestScoped.class));
+        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The beat of the timer and worker threads, for the liveness check. */
