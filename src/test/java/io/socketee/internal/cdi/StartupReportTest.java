@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.socketee.internal.config.SocketIoConfig.NamespaceConfig;
 import io.socketee.internal.handler.HandlerKind;
 import io.socketee.internal.handler.HandlerMethod;
+import io.socketee.internal.handler.NamespaceRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,9 @@ class StartupReportTest {
     @Test
     void listsPathAdapterMetricsNamespacesHandlersMiddlewareAndChangedSettings() throws Exception {
         HandlerMethod message = new HandlerMethod(Chat.class, Chat.class.getDeclaredMethod("message"), HandlerKind.EVENT,
-                "message", "/chat", 0, List.of());
+                "message", new NamespaceRef.Named("/chat"), 0, List.of());
         HandlerMethod joined = new HandlerMethod(Chat.class, Chat.class.getDeclaredMethod("joined"), HandlerKind.CONNECT,
-                "", "/chat", 0, List.of());
+                "", new NamespaceRef.Named("/chat"), 0, List.of());
         StartupReport report = new StartupReport("/socket.io",
                 List.of(new NamespaceConfig("/", List.of(), List.of(), Map.of()),
                         new NamespaceConfig("/chat", List.of("token", "rate"), List.of("audit"), Map.of())),
