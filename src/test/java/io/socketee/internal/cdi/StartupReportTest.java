@@ -1,6 +1,7 @@
 package io.socketee.internal.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketee.internal.config.SocketIoConfig.NamespaceConfig;
 import io.socketee.internal.handler.HandlerKind;
@@ -64,5 +65,20 @@ class StartupReportTest {
                 "  metrics: none (no MicroProfile Metrics or Micrometer registry)",
                 "  namespaces: none configured or handled (the application registers its listeners itself)",
                 "  settings: all defaults"), text);
+    }
+
+    @Test
+    void listsADynamicNamespaceByItsPatternWithItsConfiguredNameAndMiddleware() throws Exception {
+        HandlerMethod joined = new HandlerMethod(Chat.class, Chat.class.getDeclaredMethod("joined"), HandlerKind.CONNECT,
+                "", new NamespaceRef.Dynamic("^/w-\\d+$"), 0, List.of());
+        String text = new StartupReport("/socket.io", List.of(new NamespaceConfig("workspaces",
+                java.util.Optional.of("^/w-\\d+$"), List.of("auth"), List.of(), Map.of())), List.of(joined),
+                "in-memory (one server)", "none", Map.of()).text();
+        assertTrue(text.contains(String.join("\n",
+                "  dynamic namespace ^/w-\\d+$",
+                "    configured as workspaces",
+                "    connection middleware: auth",
+                "    packet middleware: none",
+                "    handler connect: " + Chat.class.getName() + ".joined")), text);
     }
 }

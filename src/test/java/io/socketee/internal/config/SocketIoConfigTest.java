@@ -251,6 +251,17 @@ class SocketIoConfigTest {
     }
 
     @Test
+    void dynamicNamespaceKeysPassInTheirEnvironmentForm() {
+        Map<String, String> env = Map.of("SOCKETIO_DYNAMICNAMESPACES", "workspaces",
+                "SOCKETIO_DYNAMICNAMESPACE_WORKSPACES_PATTERN", "^/w$",
+                "SOCKETIO_DYNAMICNAMESPACE_WORKSPACES_ROUTE_PING", "pings#ping");
+        Map<String, String> resolved = Map.of("socketio.dynamicNamespaces", "workspaces",
+                "socketio.dynamicNamespace.workspaces.pattern", "^/w$");
+        assertEquals(Optional.of("^/w$"), SocketIoConfig.read(k -> Optional.ofNullable(resolved.get(k)), env.keySet())
+                .dynamicNamespaces().get(0).pattern());
+    }
+
+    @Test
     void theConfigurationReferenceListsEveryKeyWithItsDefault() throws Exception {
         String doc = Files.readString(Path.of("docs/configuration.md"));
         for (ConfigKeys k : ConfigKeys.values()) {
