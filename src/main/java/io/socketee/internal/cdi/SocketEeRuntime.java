@@ -98,7 +98,7 @@ public class SocketEeRuntime {
                         config.attachmentTimeout()))
                 .withMetrics(metrics.recorder()),
                 AppExecutor.create(workers), scheduler, adapters(), requestContexts);
-        MiddlewareChains.install(beanManager, sio, config.namespaces());
+        MiddlewareChains.install(beanManager, sio, config.allNamespaces());
         handlerInstances = new HandlerInstances(beanManager);
         io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
         pulse.start(scheduler, workers);
@@ -106,7 +106,7 @@ public class SocketEeRuntime {
         engine = idGenerator.isResolvable()
                 ? new EngineServer(engineOptions(), sio, scheduler, workers, new GeneratedIds(idGenerator.get()))
                 : new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
-        StartupReport report = new StartupReport(config.path(), config.namespaces(), extension.handlers(),
+        StartupReport report = new StartupReport(config.path(), config.allNamespaces(), extension.handlers(),
                 adapterDescription, metrics.api(), io.socketee.internal.config.EffectiveSettings.nonDefault(
                         key -> mpConfig.getOptionalValue(key, String.class)));
         LOG.info(report::text);

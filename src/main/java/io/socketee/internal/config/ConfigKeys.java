@@ -76,7 +76,17 @@ public enum ConfigKeys {
     NAMESPACE_PACKET_MIDDLEWARE("socketio.namespace.<name>.packetMiddleware", "",
             "names of the packet middleware of a namespace listed in socketio.namespaces"),
     NAMESPACE_ROUTE("socketio.namespace.<name>.route.<event>", "",
-            "routes an event of a listed namespace to a bean method: <bean name or class>#<method>");
+            "routes an event of a listed namespace to a bean method: <bean name or class>#<method>"),
+    DYNAMIC_NAMESPACES("socketio.dynamicNamespaces", "",
+            "dynamic namespaces, by names of your choice, comma-separated (e.g. workspaces); each has a pattern"),
+    DYNAMIC_NAMESPACE_PATTERN("socketio.dynamicNamespace.<name>.pattern", "",
+            "the regular expression of a listed dynamic namespace: a client creates a child by connecting to a name it finds"),
+    DYNAMIC_NAMESPACE_CONNECTION_MIDDLEWARE("socketio.dynamicNamespace.<name>.connectionMiddleware", "",
+            "names of the connection middleware of every child of a listed dynamic namespace"),
+    DYNAMIC_NAMESPACE_PACKET_MIDDLEWARE("socketio.dynamicNamespace.<name>.packetMiddleware", "",
+            "names of the packet middleware of every child of a listed dynamic namespace"),
+    DYNAMIC_NAMESPACE_ROUTE("socketio.dynamicNamespace.<name>.route.<event>", "",
+            "routes an event of every child of a listed dynamic namespace to a bean method: <bean name or class>#<method>");
 
     private final String key;
     private final String defaultValue;

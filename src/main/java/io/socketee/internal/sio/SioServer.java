@@ -51,6 +51,8 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     private final ZoneId zone = ZoneId.systemDefault();
     private final Map<String, SioNamespace> namespaces = new ConcurrentHashMap<>();
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+    /** The parents made by {@link #of(Pattern)}, by flags and source, so that one pattern is one parent. */
+    private final Map<String, ParentNamespace> parentsByPattern = new ConcurrentHashMap<>();
     private final AtomicInteger parentCount = new AtomicInteger();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private volatile SioObserver observer = SioObserver.NONE;
@@ -146,10 +148,16 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         return (int) clients.stream().filter(Client::polling).count();
     }
 
+    /**
+     * The parent for {@code pattern}; the same one for a pattern with the same source and flags,
+     * so that handler beans, configuration and the application reach one dynamic namespace (the
+     * reference makes a parent per call, of which only the first would ever get children).
+     */
     @Override
     public Namespace of(Pattern pattern) {
         Objects.requireNonNull(pattern, "pattern");
-        return of((NamespaceMatcher) (name, auth) -> pattern.matcher(name).find());
+        return parentsByPattern.computeIfAbsent(pattern.flags() + ":" + pattern.pattern(),
+                k -> (ParentNamespace) of((NamespaceMatcher) (name, auth) -> pattern.matcher(name).find()));
     }
 
     @Override
@@ -208,7 +216,15 @@ public final class SioServer extends DelegatingOperator implements EngineListene
 
     /** Makes every incoming event of namespace {@code name} (created if needed) pass {@code gate} first. */
     public void packetGate(String name, PacketGate gate) {
-        ((SioNamespace) of(name)).packetGate(Objects.requireNonNull(gate, "gate"));
+        packetGate(of(name), gate);
+    }
+
+    /**
+     * Makes every incoming event of {@code nsp}, a namespace of this server, pass {@code gate}
+     * first; for a parent ({@link #of(Pattern)}), every event of each of its children.
+     */
+    public void packetGate(Namespace nsp, PacketGate gate) {
+        ((AbstractNamespace) nsp).packetGate(Objects.requireNonNull(gate, "gate"));
     }
 
     /**
