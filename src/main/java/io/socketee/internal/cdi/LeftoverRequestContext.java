@@ -1,7 +1,6 @@
 package io.socketee.internal.cdi;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import io.socketee.internal.transport.ContainerMethods;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -41,12 +40,10 @@ final class LeftoverRequestContext {
         if (context.isEmpty()) {
             return false;
         }
-        Optional<Method> deactivate = publicNoArgMethod(context.get().getClass(), "deactivate");
-        if (deactivate.isEmpty()) {
-            return false;
-        }
         try {
-            deactivate.get().invoke(context.get());
+            ContainerMethods.publicMethod(context.get().getClass(), "deactivate").invoke(context.get());
+        } catch (NoSuchMethodException e) {
+            return false;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.FINE, "cannot end the request context left on " + Thread.currentThread().getName(), e);
             return false;
@@ -58,45 +55,5 @@ final class LeftoverRequestContext {
                     + " (logged once; further ones are ended silently)");
         }
         return true;
-    }
-
-    /**
-     * {@code name()} as declared by a public class or interface of {@code type} (a context's own
-     * class may not be public), so that it can be invoked without opening anything.
-     */
-    static Optional<Method> publicNoArgMethod(Class<?> type, String name) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (Modifier.isPublic(c.getModifiers())) {
-                try {
-                    return Optional.of(c.getMethod(name));
-                } catch (NoSuchMethodException e) {
-                    return Optional.empty();
-                }
-            }
-            for (Class<?> i : c.getInterfaces()) {
-                Optional<Method> m = fromInterface(i, name);
-                if (m.isPresent()) {
-                    return m;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Method> fromInterface(Class<?> type, String name) {
-        if (Modifier.isPublic(type.getModifiers())) {
-            try {
-                return Optional.of(type.getMethod(name));
-            } catch (NoSuchMethodException e) {
-                // look in the interfaces it extends
-            }
-        }
-        for (Class<?> i : type.getInterfaces()) {
-            Optional<Method> m = fromInterface(i, name);
-            if (m.isPresent()) {
-                return m;
-            }
-        }
-        return Optional.empty();
     }
 }
