@@ -12,6 +12,7 @@ import io.socketee.adapter.Packet;
 import io.socketee.adapter.SocketDetails;
 import io.socketee.internal.adapter.NamespaceHost;
 import io.socketee.internal.adapter.cluster.PendingRequests;
+import io.socketee.internal.adapter.cluster.SocketDescriptions;
 import io.socketee.internal.adapter.cluster.RemoteAcks;
 import io.socketee.internal.adapter.cluster.WireOptions;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
@@ -153,26 +154,12 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
         String requestId = requestIds.get();
         CompletableFuture<List<Response>> others = request(new FetchSockets(Optional.of(uid), requestId, target(options)),
                 requestId, servers - 1, options.timeout().orElse(requestsTimeout), "fetchSockets");
-        return mine.thenCombine(others, (found, responses) -> {
-            List<SocketDetails> all = new ArrayList<>(found);
-            for (Response r : responses) {
-                if (r instanceof SocketsResponse s) {
-                    for (Json item : s.sockets().items()) {
-                        all.add(remoteSocket(item));
+        return mine.thenCombine(others, (found, responses) -> SocketDescriptions.withRemote(found, responses.stream()
+                .<Json.Arr>mapMulti((r, out) -> {
+                    if (r instanceof SocketsResponse s) {
+                        out.accept(s.sockets());
                     }
-                }
-            }
-            return List.copyOf(all);
-        });
-    }
-
-    /** A socket another server described; the application sees a malformed one as an IoException. */
-    private SocketDetails remoteSocket(Json description) {
-        try {
-            return SocketDescriptions.decode(description, host);
-        } catch (ProtocolException e) {
-            throw new IoException(e.getMessage(), e);
-        }
+                }).toList(), host));
     }
 
     @Override
