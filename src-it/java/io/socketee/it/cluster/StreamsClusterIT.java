@@ -6,9 +6,7 @@ import io.socketee.it.support.ItDeployment;
 import io.socketee.it.support.ItServer;
 import io.socketee.it.support.NodeProcess;
 import io.socketee.it.support.OfficialJavaClient;
-import io.socketee.it.support.RedisServer;
 import io.socketee.it.support.ScenarioRun;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +14,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -36,23 +31,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-public class StreamsClusterIT {
+public class StreamsClusterIT extends ClusterNodes {
     private static final long WAIT_SECONDS = OfficialJavaClient.WAIT_SECONDS;
     private static final List<String> SCENARIOS = List.of("broadcast-from-each-node", "room-and-except-across-nodes",
             "broadcast-acks-from-every-node", "fetch-sockets-sees-every-node", "sockets-join-and-leave-cluster-wide",
             "disconnect-sockets-cluster-wide", "server-side-emit-with-ack", "recover-on-another-node");
-
-    @ArquillianResource
-    @OperateOnDeployment("a")
-    URL a;
-
-    @ArquillianResource
-    @OperateOnDeployment("b")
-    URL b;
-
-    static RedisServer redis() {
-        return RedisServer.shared();
-    }
 
     @Deployment(name = "a", testable = false, order = 1)
     public static WebArchive nodeA() {
@@ -62,11 +45,6 @@ public class StreamsClusterIT {
     @Deployment(name = "b", testable = false, order = 2)
     public static WebArchive nodeB() {
         return ItDeployment.clusterApp("socketee-streams-b.war", "B", redis().url(), "redis-streams", true);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        RedisServer.stopShared();
     }
 
     @TestFactory
@@ -93,25 +71,25 @@ public class StreamsClusterIT {
                 OfficialJavaClient cb = OfficialJavaClient.connect(ItServer.base(b), "news")) {
             BlockingQueue<String> atA = ca.events;
             BlockingQueue<String> atB = cb.events;
-            TwoSocketEeNodes.broadcastNews(ca, "before");
+            broadcastNews(ca, "before");
             assertEquals("news:before", atB.poll(WAIT_SECONDS, TimeUnit.SECONDS), "the cluster works before the outage");
             assertEquals("news:before", atA.poll(WAIT_SECONDS, TimeUnit.SECONDS));
 
             List<String> sent = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 sent.add("news:before-" + i);
-                TwoSocketEeNodes.broadcastNews(ca, "before-" + i);
+                broadcastNews(ca, "before-" + i);
             }
             redis().kill();
             for (int i = 0; i < 10; i++) {
                 sent.add("news:during-" + i);
-                TwoSocketEeNodes.broadcastNews(ca, "during-" + i);
+                broadcastNews(ca, "during-" + i);
                 TimeUnit.MILLISECONDS.sleep(500); // a stream of broadcasts across 5 s without Redis
             }
             redis().restart();
             for (int i = 0; i < 10; i++) {
                 sent.add("news:after-" + i);
-                TwoSocketEeNodes.broadcastNews(ca, "after-" + i);
+                broadcastNews(ca, "after-" + i);
             }
             assertEquals(sent, take(atB, sent.size()), "every broadcast reaches B, in order, none lost");
             assertEquals(sent, take(atA, sent.size()), "and A's own client");
