@@ -212,6 +212,7 @@ const scenarios = {
         await first.until(tag + "-seen");
         const offset = first.offsets[first.offsets.length - 1];
         assert.ok(STREAM_ID.test(offset || ""), "the event carried a stream id: " + offset);
+        const [sid, pid] = [first.socket.id, first.socket._pid];
         await first.drop();
         await others[0].call("emit", { except: tag, event: tag + "-not-for-it" });
         for (const [i, sender] of others.entries()) {
@@ -220,13 +221,13 @@ const scenarios = {
           await sender.call("emit", { event: tag + "-sync-" + sender.node });
           await others[(i + 1) % others.length].until(tag + "-sync-" + sender.node);
         }
-        const again = new Client(to, "c" + to + "-" + tag, { pid: first.socket._pid, offset });
+        const again = new Client(to, "c" + to + "-" + tag, { pid, offset });
         await again.ready();
         try {
-          assert.strictEqual(again.socket.id, first.socket.id, "the same socket id on " + to);
+          assert.strictEqual(again.socket.id, sid, "the same socket id on " + to);
           const state = await again.call("state");
           assert.deepStrictEqual({ recovered: state.recovered, rooms: [...state.rooms].sort(), user: state.data.user },
-            { recovered: true, rooms: [first.socket.id, tag].sort(), user: tag }, "recovered on " + to + " from " + from);
+            { recovered: true, rooms: [sid, tag].sort(), user: tag }, "recovered on " + to + " from " + from);
           for (const sender of others) {
             assert.deepStrictEqual(await again.until(tag + "-missed-" + sender.node), [sender.node],
               "missed event from " + sender.node);
