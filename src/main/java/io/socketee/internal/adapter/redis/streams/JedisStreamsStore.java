@@ -11,6 +11,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.Transaction;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAddParams;
@@ -43,13 +44,17 @@ public final class JedisStreamsStore implements StreamsStore {
     public List<io.socketee.internal.adapter.redis.streams.StreamEntry> read(String stream, String after, int count,
             Duration block) {
         try {
-            if (reading == null) {
-                reading = connections.single(block.plusSeconds(5));
+            Jedis r = reading;
+            if (r == null) {
+                r = connections.single(block.plusSeconds(5));
+                reading = r;
             }
-            List<Map.Entry<String, List<StreamEntry>>> got = reading.xread(
+            List<Map.Entry<String, List<StreamEntry>>> got = r.xread(
                     XReadParams.xReadParams().block((int) block.toMillis()).count(count),
                     Map.of(stream, new StreamEntryID(after)));
             return got == null || got.isEmpty() ? List.of() : entries(got.get(0).getValue());
+        } catch (JedisDataException e) {
+            throw new IllegalArgumentException("Redis refused to read stream " + stream + ": " + e.getMessage(), e);
         } catch (JedisException e) {
             closeReading();
             throw new IllegalStateException("cannot read stream " + stream + ": " + e.getMessage(), e);
@@ -105,6 +110,8 @@ public final class JedisStreamsStore implements StreamsStore {
     private <T> T call(Function<Jedis, T> command) {
         try (Jedis jedis = connections.pooled()) {
             return command.apply(jedis);
+        } catch (JedisDataException e) {
+            throw new IllegalArgumentException("Redis refused: " + e.getMessage(), e);
         } catch (JedisException e) {
             throw new IllegalStateException("Redis is away: " + e.getMessage(), e);
         }

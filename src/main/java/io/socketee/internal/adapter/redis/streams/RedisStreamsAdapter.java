@@ -152,7 +152,7 @@ public final class RedisStreamsAdapter extends ClusterAdapter {
         m.put("data", host.toJson(Collections.singletonList(session.data())).items().get(0));
         try {
             store.set(options.sessionKeyPrefix() + session.pid(), StreamsCodec.session(new Json.Obj(m)), recovery.get());
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "SOCKETEE-REDIS-015 could not keep the session of " + session.sid()
                     + " in Redis: it cannot be recovered", e);
         }
@@ -170,7 +170,7 @@ public final class RedisStreamsAdapter extends ClusterAdapter {
             }
             SessionSnapshot session = snapshot(StreamsCodec.fromSession(stored.get()), pid);
             return Optional.of(new RestoredSession(session, missed(session.rooms(), offset)));
-        } catch (IllegalStateException | ProtocolException e) {
+        } catch (IllegalStateException | IllegalArgumentException | ProtocolException e) {
             LOG.log(Level.WARNING, "SOCKETEE-REDIS-016 could not restore session " + pid + "; the client gets a new one", e);
             return Optional.empty();
         }

@@ -66,7 +66,8 @@ final class StreamReader implements AutoCloseable {
                         LOG.log(Level.WARNING, "SOCKETEE-REDIS-003 stream entry " + e.id() + " failed", ex);
                     }
                 }
-            } catch (IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // Redis away (IllegalStateException), or refusing to read the stream: try again later
                 if (closed) {
                     break;
                 }

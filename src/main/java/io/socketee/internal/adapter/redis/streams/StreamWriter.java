@@ -11,7 +11,8 @@ import java.util.logging.Logger;
  * Appends entries to the stream in the order they were given, on a thread of its own, so no
  * caller waits for Redis: while Redis is away the entries wait (up to a capacity) and each is
  * retried, with backoff from 100 ms to 5 s, until Redis takes it. Each entry's result completes
- * with its id, on the writer thread, in order.
+ * with its id, on the writer thread, in order; an entry Redis refuses (an error reply, such as a
+ * stream key of another type) fails alone.
  *
  * <p>Thread-safe: the outbox is a blocking queue; the store is called from the writer thread only.
  */
@@ -66,6 +67,10 @@ final class StreamWriter implements AutoCloseable {
                     }
                     job.result.complete(id);
                     break;
+                } catch (IllegalArgumentException e) {
+                    LOG.warning(() -> "SOCKETEE-REDIS-017 Redis refused a stream entry: " + e.getMessage());
+                    job.result.completeExceptionally(e);
+                    break;
                 } catch (IllegalStateException e) {
                     if (!away) {
                         away = true;
@@ -89,11 +94,6 @@ final class StreamWriter implements AutoCloseable {
         while ((left = outbox.poll()) != null) {
             left.result.completeExceptionally(new IllegalStateException("the stream writer is closed"));
         }
-    }
-
-    /** Whether nothing waits for Redis. */
-    boolean idle() {
-        return outbox.isEmpty();
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * The Redis commands of the Streams adapter beyond pub/sub, and nothing else. The Jedis
  * implementation talks to a real Redis; tests use an in-memory one. Every method throws
- * {@link IllegalStateException} when Redis cannot be reached.
+ * {@link IllegalStateException} when Redis cannot be reached (try again later), and
+ * {@link IllegalArgumentException} when Redis answers the command with an error (trying again
+ * would not help).
  *
  * <p>Implementations are thread-safe, except {@link #read}, which one thread (the reader) calls.
  */

@@ -21,6 +21,7 @@ final class InMemoryStreamsStore implements StreamsStore {
     private long seq;
     private int reads;
     private boolean up = true;
+    private final java.util.Set<String> refused = new java.util.HashSet<>();
 
     synchronized void down() {
         up = false;
@@ -28,6 +29,11 @@ final class InMemoryStreamsStore implements StreamsStore {
 
     synchronized void up() {
         up = true;
+    }
+
+    /** Makes Redis answer writes to {@code stream} with an error, as for a key of another type. */
+    synchronized void refuse(String stream) {
+        refused.add(stream);
     }
 
     /** How many reads were made so far. */
@@ -48,6 +54,9 @@ final class InMemoryStreamsStore implements StreamsStore {
     @Override
     public synchronized String add(String stream, long maxLen, Map<String, String> fields) {
         check();
+        if (refused.contains(stream)) {
+            throw new IllegalArgumentException("WRONGTYPE Operation against a key holding the wrong kind of value");
+        }
         List<StreamEntry> s = streams.computeIfAbsent(stream, k -> new ArrayList<>());
         StreamEntry e = new StreamEntry("1-" + seq++, fields);
         s.add(e);

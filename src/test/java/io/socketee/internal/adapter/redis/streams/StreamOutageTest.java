@@ -41,6 +41,18 @@ class StreamOutageTest {
     }
 
     @Test
+    void anEntryRedisRefusesFailsAloneAndTheNextOnesGoOn() throws Exception {
+        try (StreamWriter writer = new StreamWriter(store, 100, 10, Thread::new)) {
+            store.refuse("bad");
+            CompletableFuture<String> refused = writer.add("bad", Map.of("n", "0"));
+            CompletableFuture<String> next = writer.add("s", Map.of("n", "1"));
+            next.get(30, TimeUnit.SECONDS);
+            assertTrue(refused.isCompletedExceptionally());
+            assertEquals(List.of("1"), store.entries("s").stream().map(e -> e.fields().get("n")).toList());
+        }
+    }
+
+    @Test
     void aFullOutboxRefusesAtOnce() {
         try (StreamWriter writer = new StreamWriter(store, 100, 1, Thread::new)) {
             store.down();
