@@ -130,6 +130,20 @@ public class SocketEeRuntime {
         SocketIoConfig.RedisSettings r = config.redis().get();
         adapterDescription = "Redis at " + io.socketee.internal.config.EffectiveSettings.maskedUrl(r.url().toString())
                 + ", channel prefix " + r.key();
+        if (r.streams().isPresent()) {
+            SocketIoConfig.StreamsSettings s = r.streams().get();
+            adapterDescription += ", stream " + s.name();
+            var recovery = config.recovery();
+            var streams = io.socketee.internal.adapter.redis.streams.RedisStreamsAdapters.connect(r.url(), r.password(),
+                    r.database(), new io.socketee.internal.adapter.redis.streams.StreamsOptions(s.name(), s.maxLen(),
+                            s.readCount(), s.blockTime(), r.key(), s.sessionKeyPrefix(), r.requestsTimeout(),
+                            s.outboxCapacity()),
+                    recovery.enabled() ? java.util.Optional.of(recovery.maxDisconnectionDuration())
+                            : java.util.Optional.empty(),
+                    scheduler, threads("socketee-redis"), metrics.recorder());
+            clusterStatus.link(streams::connected);
+            return streams;
+        }
         io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(
                 r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"),
                 metrics.recorder());

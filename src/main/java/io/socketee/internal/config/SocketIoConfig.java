@@ -72,9 +72,25 @@ public record SocketIoConfig(
      * @param database the database when the URL has none
      * @param key the channel prefix
      * @param requestsTimeout how long requests wait for the other servers
+     * @param streams the stream's settings with {@code socketio.adapter=redis-streams}; empty with classic Pub/Sub
      */
     public record RedisSettings(java.net.URI url, Optional<String> password, java.util.OptionalInt database, String key,
-            Duration requestsTimeout) {
+            Duration requestsTimeout, Optional<StreamsSettings> streams) {
+    }
+
+    /**
+     * The Redis stream of {@code socketio.adapter=redis-streams}, as Node's
+     * {@code @socket.io/redis-streams-adapter} options.
+     *
+     * @param name the stream's key ({@code streamName})
+     * @param maxLen entries kept ({@code maxLen})
+     * @param readCount entries per XREAD ({@code readCount})
+     * @param blockTime how long one XREAD waits ({@code blockTimeInMs})
+     * @param sessionKeyPrefix prefix of the recovery session keys ({@code sessionKeyPrefix})
+     * @param outboxCapacity messages that may wait for Redis while it is away
+     */
+    public record StreamsSettings(String name, long maxLen, int readCount, Duration blockTime, String sessionKeyPrefix,
+            int outboxCapacity) {
     }
 
     /**
@@ -310,8 +326,8 @@ public record SocketIoConfig(
         if (adapter.equals("memory")) {
             return Optional.empty();
         }
-        if (!adapter.equals("redis")) {
-            r.problem(ConfigKeys.ADAPTER, adapter, "is not an adapter (memory, redis)");
+        if (!adapter.equals("redis") && !adapter.equals("redis-streams")) {
+            r.problem(ConfigKeys.ADAPTER, adapter, "is not an adapter (memory, redis, redis-streams)");
             return Optional.empty();
         }
         String url = r.string(ConfigKeys.REDIS_URL).trim();
@@ -339,8 +355,19 @@ public record SocketIoConfig(
             r.problem(ConfigKeys.REDIS_KEY, key, "must not be empty");
         }
         Duration timeout = r.millis(ConfigKeys.REDIS_REQUESTS_TIMEOUT);
+        Optional<StreamsSettings> streams = adapter.equals("redis-streams") ? Optional.of(streams(r)) : Optional.empty();
         return uri == null ? Optional.empty() : Optional.of(new RedisSettings(uri,
-                password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout));
+                password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout, streams));
+    }
+
+    private static StreamsSettings streams(Reader r) {
+        String name = r.string(ConfigKeys.REDIS_STREAMS_NAME);
+        if (name.isEmpty()) {
+            r.problem(ConfigKeys.REDIS_STREAMS_NAME, name, "must not be empty");
+        }
+        return new StreamsSettings(name, r.positiveLong(ConfigKeys.REDIS_STREAMS_MAX_LEN),
+                r.positiveInt(ConfigKeys.REDIS_STREAMS_READ_COUNT), r.millis(ConfigKeys.REDIS_STREAMS_BLOCK_TIME),
+                r.string(ConfigKeys.REDIS_STREAMS_SESSION_KEY_PREFIX), r.positiveInt(ConfigKeys.REDIS_STREAMS_OUTBOX));
     }
 
     private static java.util.Map<String, String> routes(Reader r, ConfigKeys routeKey, String nsp,
@@ -431,6 +458,15 @@ public record SocketIoConfig(
             }
             problem(k, v, "must be a positive whole number");
             return Long.parseLong(k.defaultValue());
+        }
+
+        int positiveInt(ConfigKeys k) {
+            long n = positiveLong(k);
+            if (n > Integer.MAX_VALUE) {
+                problem(k, Long.toString(n), "must be at most " + Integer.MAX_VALUE);
+                return Integer.parseInt(k.defaultValue());
+            }
+            return (int) n;
         }
 
         boolean bool(ConfigKeys k) {

@@ -103,6 +103,25 @@ class SocketIoConfigTest {
     }
 
     @Test
+    void theStreamsAdapterIsReadWithNodesDefaultsAndItsOwnSettings() {
+        assertTrue(read(Map.of("socketio.adapter", "redis")).redis().orElseThrow().streams().isEmpty());
+        SocketIoConfig.StreamsSettings d = read(Map.of("socketio.adapter", "redis-streams")).redis().orElseThrow()
+                .streams().orElseThrow();
+        assertEquals(new SocketIoConfig.StreamsSettings("socket.io", 10_000, 100, java.time.Duration.ofSeconds(5),
+                "sio:session:", 10_000), d);
+        SocketIoConfig.StreamsSettings s = read(Map.of("socketio.adapter", "redis-streams", "socketio.redis.streams.name",
+                "app-stream", "socketio.redis.streams.maxLen", "500", "socketio.redis.streams.readCount", "10",
+                "socketio.redis.streams.blockTime", "1000", "socketio.redis.streams.sessionKeyPrefix", "app:session:"))
+                .redis().orElseThrow().streams().orElseThrow();
+        assertEquals(new SocketIoConfig.StreamsSettings("app-stream", 500, 10, java.time.Duration.ofSeconds(1),
+                "app:session:", 10_000), s);
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis-streams",
+                "socketio.redis.streams.maxLen", "-1", "socketio.redis.streams.readCount", "many")));
+        assertTrue(e.getMessage().contains("socketio.redis.streams.maxLen=-1"), e.getMessage());
+        assertTrue(e.getMessage().contains("socketio.redis.streams.readCount=many"), e.getMessage());
+    }
+
+    @Test
     void namespacesAndTheirMiddlewareAreRead() {
         SocketIoConfig c = read(Map.of("socketio.namespaces", "/, /chat", "socketio.namespace./chat.connectionMiddleware",
                 "auth, audit", "socketio.namespace./chat.packetMiddleware", "filter"));
