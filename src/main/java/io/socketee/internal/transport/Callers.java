@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -89,11 +90,18 @@ public final class Callers {
         try (webXml) {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setExpandEntityReferences(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            // no DTD or entity fetched: features of the JDK's parser, which another may not know
+            for (String feature : List.of("http://apache.org/xml/features/nonvalidating/load-external-dtd",
+                    "http://xml.org/sax/features/external-general-entities",
+                    "http://xml.org/sax/features/external-parameter-entities")) {
+                try {
+                    f.setFeature(feature, false);
+                } catch (ParserConfigurationException e) {
+                    LOG.log(Level.FINE, "the XML parser does not know " + feature, e);
+                }
+            }
             NodeList names = f.newDocumentBuilder().parse(webXml).getElementsByTagNameNS("*", "role-name");
             for (int i = 0; i < names.getLength(); i++) {
                 Node parent = names.item(i).getParentNode();
