@@ -40,8 +40,7 @@ final class GeneratedIds implements Function<HandshakeRequest, String> {
     @Override
     public String apply(HandshakeRequest r) {
         try {
-            String id = generator.generateId(new ConnectionRequest(r.url(), r.query(), r.headers(),
-                    r.remoteAddress(), r.secure()));
+            String id = generator.generateId(connectionRequest(r));
             if (id != null && !id.isEmpty()) {
                 check(id, "for a connection");
                 return id;
@@ -50,6 +49,12 @@ final class GeneratedIds implements Function<HandshakeRequest, String> {
             LOG.log(Level.WARNING, "SOCKETEE-ENGINE-002 the IdGenerator failed; using a random id", e);
         }
         return fallback.get();
+    }
+
+    /** The public view of a handshake request, for {@link IdGenerator} and {@link io.socketee.AllowRequest}. */
+    static ConnectionRequest connectionRequest(HandshakeRequest r) {
+        return new ConnectionRequest(r.url(), r.query(), r.headers(), r.remoteAddress(), r.secure(),
+                r.caller().principal(), r.caller().roles());
     }
 
     private void check(String id, String when) {

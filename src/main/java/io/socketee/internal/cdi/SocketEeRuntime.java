@@ -177,8 +177,7 @@ public class SocketEeRuntime {
             return options;
         }
         io.socketee.AllowRequest guard = allowRequest.get();
-        return options.withHttp(options.cors(), options.cookie(), r -> guard.refuse(new io.socketee.ConnectionRequest(
-                r.url(), r.query(), r.headers(), r.remoteAddress(), r.secure())));
+        return options.withHttp(options.cors(), options.cookie(), r -> guard.refuse(GeneratedIds.connectionRequest(r)));
     }
 
     @PreDestroy
