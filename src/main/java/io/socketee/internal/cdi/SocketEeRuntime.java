@@ -94,7 +94,8 @@ public class SocketEeRuntime {
                 .withHandlersOnDeliveringThread(config.inlineHandlers())
                 .withPartialPackets(new SioOptions.PartialPackets(config.engine().maxHttpBufferSize(),
                         config.attachmentTimeout()))
-                .withMetrics(metrics.recorder()),
+                .withMetrics(metrics.recorder())
+                .withParser(config.parser()),
                 AppExecutor.create(workers), scheduler, adapters(), requestContexts);
         MiddlewareChains.install(beanManager, sio, config.namespaces());
         handlerInstances = new HandlerInstances(beanManager);
