@@ -4,7 +4,9 @@
 // scenario-kit.js.
 //
 // Usage: node msgpack-scenarios.js --url http://127.0.0.1:PORT/contextRoot/ --transport polling|websocket|upgrade
-//        [--only "scenario,scenario"]
+//        [--only "scenario,scenario"] [--server-parser msgpack|default]
+// With --server-parser default the server has the default parser, and the one scenario is that a
+// client with the msgpack parser is disconnected.
 "use strict";
 const assert = require("assert");
 const { io } = require("socket.io-client");
@@ -14,7 +16,8 @@ const { within, runScenarios, parseArgs, honourLifeline } = require("./scenario-
 
 const STEP_TIMEOUT = 10000;
 const args = parseArgs(process.argv,
-  "node msgpack-scenarios.js --url URL --transport polling|websocket|upgrade [--only a,b]", ["url", "transport"]);
+  "node msgpack-scenarios.js --url URL --transport polling|websocket|upgrade [--only a,b] [--server-parser msgpack|default]",
+  ["url", "transport"]);
 const BASE = new URL(args.url);
 const PATH = BASE.pathname.replace(/\/?$/, "/") + "socket.io";
 const TRANSPORTS = { polling: ["polling"], websocket: ["websocket"], upgrade: ["polling", "websocket"] }[args.transport];
@@ -59,6 +62,17 @@ function ask(socket, event, ...a) {
 }
 
 const NESTED = { a: [1, "x", { b: null, c: [true, false] }], n: 1.5, big: 4294967296, neg: -33, s: "héllo ☃" };
+
+/** Resolves once a client that speaks the other parser than the server's is disconnected without connecting. */
+async function refused(socket) {
+  const reason = await within(STEP_TIMEOUT, new Promise((resolve) => {
+    socket.once("connect", () => resolve("connected"));
+    socket.once("disconnect", (r) => resolve(r));
+    socket.once("connect_error", (e) => resolve("connect_error: " + e.message));
+  }), "refusal");
+  assert.notStrictEqual(reason, "connected");
+  assert.strictEqual(socket.connected, false);
+}
 
 /** The next Engine.IO message of a raw engine.io-client socket, as a Buffer (it must be binary). */
 function nextBinary(engine, what) {
@@ -166,18 +180,17 @@ const SCENARIOS = {
   },
 
   async "a client without the msgpack parser is disconnected"() {
-    const socket = connect("/", { parser: undefined });
-    const reason = await within(STEP_TIMEOUT, new Promise((resolve) => {
-      socket.once("connect", () => resolve("connected"));
-      socket.once("disconnect", (r) => resolve(r));
-      socket.once("connect_error", (e) => resolve("connect_error: " + e.message));
-    }), "refusal");
-    assert.notStrictEqual(reason, "connected");
-    assert.strictEqual(socket.connected, false);
+    await refused(connect("/", { parser: undefined }));
   },
 };
 
-runScenarios(SCENARIOS, {
+const AGAINST_DEFAULT_PARSER = {
+  async "a client with the msgpack parser is disconnected by a default-parser server"() {
+    await refused(connect("/"));
+  },
+};
+
+runScenarios(args["server-parser"] === "default" ? AGAINST_DEFAULT_PARSER : SCENARIOS, {
   only: args.only ? args.only.split(",") : undefined,
   timeoutMs: 30000,
   afterAll: () => opened.forEach((s) => s.close()),

@@ -1,16 +1,8 @@
 package io.socketee.it.msgpack;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.socketee.it.support.ItDeployment;
 import io.socketee.it.support.ItServer;
-import io.socketee.it.support.ScenarioRun;
-import io.socketee.it.support.ServerLog;
 import java.net.URL;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,30 +44,8 @@ public class MsgpackParserIT {
     @Test
     @Order(1)
     void aClientOfTheDefaultParserIsRefusedAndTheLogSaysSoOnce() throws InterruptedException {
-        Optional<ServerLog> log = ServerLog.ofThisServer();
-        Optional<ServerLog.Mark> mark = log.map(ServerLog::mark);
-        for (String mode : List.of("polling", "websocket")) {
-            ScenarioRun run = ScenarioRun.run(Duration.ofMinutes(1), List.of(MsgpackScenarios.REFUSAL),
-                    "msgpack-scenarios.js", "--url", ItServer.base(base).toString(), "--transport", mode,
-                    "--only", MsgpackScenarios.REFUSAL);
-            run.assertScenario(MsgpackScenarios.REFUSAL);
-            run.assertComplete();
-        }
-        if (log.isEmpty()) {
-            return; // Payara Micro: its console is not where the tests can read it
-        }
-        String written = "";
-        for (int i = 0; i < 50 && !WARNING.matcher(written).find(); i++) {
-            Thread.sleep(100);
-            written = log.get().since(mark.get());
-        }
-        Matcher m = WARNING.matcher(written);
-        int warnings = 0;
-        while (m.find()) {
-            warnings++;
-        }
-        String seen = written;
-        assertEquals(1, warnings, () -> "the server log (" + log.get() + ") got:\n" + seen);
+        MsgpackScenarios.assertLoggedOnce(WARNING, () ->
+                MsgpackScenarios.refusedOverPollingAndWebSocket(ItServer.base(base), MsgpackScenarios.REFUSAL));
     }
 
     @TestFactory

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
@@ -17,15 +18,28 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferenceMsgpackParserIT {
     private NodeProcess server;
+    private NodeProcess defaultServer;
 
     @BeforeAll
-    void startReferenceServer() {
+    void startReferenceServers() {
         server = NodeProcess.startServer(Duration.ofSeconds(20), "reference-server.js", "0", "{\"parser\":\"msgpack\"}");
+        defaultServer = NodeProcess.startReferenceServer();
     }
 
     @AfterAll
-    void stopReferenceServer() {
-        NodeProcess.stopCheckingItRan(server);
+    void stopReferenceServers() {
+        try {
+            NodeProcess.stopCheckingItRan(server);
+        } finally {
+            NodeProcess.stopCheckingItRan(defaultServer);
+        }
+    }
+
+    /** As MsgpackClientOfDefaultServerIT, without the log: the reference logs nothing. */
+    @Test
+    void aClientOfTheMsgpackParserIsRefusedByADefaultParserServer() {
+        MsgpackScenarios.refusedOverPollingAndWebSocket(defaultServer.baseUrl(), MsgpackScenarios.REFUSED_BY_DEFAULT,
+                "--server-parser", "default");
     }
 
     @TestFactory
