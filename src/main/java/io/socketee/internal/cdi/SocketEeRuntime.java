@@ -96,7 +96,8 @@ public class SocketEeRuntime {
                 .withHandlersOnDeliveringThread(config.inlineHandlers())
                 .withPartialPackets(new SioOptions.PartialPackets(config.engine().maxHttpBufferSize(),
                         config.attachmentTimeout()))
-                .withMetrics(metrics.recorder()),
+                .withMetrics(metrics.recorder())
+                .withParser(config.parser()),
                 AppExecutor.create(workers), scheduler, adapters(), requestContexts);
         MiddlewareChains.install(beanManager, sio, config.allNamespaces());
         handlerInstances = new HandlerInstances(beanManager);

@@ -36,6 +36,8 @@ public enum ConfigKeys {
             "smallest polling response body compressed, in bytes"),
     PER_MESSAGE_DEFLATE("socketio.perMessageDeflate", "false",
             "offer the container's WebSocket extensions (permessage-deflate where it has it) to clients that ask"),
+    PARSER("socketio.parser", "default",
+            "default (socket.io-parser) or msgpack (socket.io-msgpack-parser 3.x); every client must use the same"),
     CLEANUP_EMPTY_CHILD_NAMESPACES("socketio.cleanupEmptyChildNamespaces", "false",
             "drop a child of a dynamic namespace when its last socket leaves"),
     RECOVERY("socketio.connectionStateRecovery", "false",

@@ -4,6 +4,7 @@ import io.socketee.IoException;
 import io.socketee.internal.engine.CorsPolicy;
 import io.socketee.internal.engine.EngineOptions;
 import io.socketee.internal.engine.HttpCompression;
+import io.socketee.internal.protocol.socketio.SocketIoParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,7 @@ import java.util.function.Function;
  * @param admin the admin UI's settings, when it is enabled
  * @param perMessageDeflate whether the WebSocket endpoint negotiates the container's extensions
  *     (permessage-deflate) with the clients that ask for them
+ * @param parser how Socket.IO packets travel in Engine.IO messages
  */
 public record SocketIoConfig(
         String path,
@@ -48,7 +50,8 @@ public record SocketIoConfig(
         Optional<RedisSettings> redis,
         boolean inlineHandlers,
         Optional<AdminSettings> admin,
-        boolean perMessageDeflate) {
+        boolean perMessageDeflate,
+        SocketIoParser parser) {
 
     /**
      * The admin UI ({@code socketio.admin.enabled=true}).
@@ -200,6 +203,11 @@ public record SocketIoConfig(
         HttpCompression httpCompression = new HttpCompression(r.bool(ConfigKeys.HTTP_COMPRESSION),
                 (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.HTTP_COMPRESSION_THRESHOLD)));
         boolean perMessageDeflate = r.bool(ConfigKeys.PER_MESSAGE_DEFLATE);
+        String parserName = r.string(ConfigKeys.PARSER).trim();
+        Optional<SocketIoParser> parser = SocketIoParser.named(parserName);
+        if (parser.isEmpty()) {
+            r.problem(ConfigKeys.PARSER, parserName, "is not a parser (default, msgpack)");
+        }
         removed(r, source);
         boolean cleanupChildren = r.bool(ConfigKeys.CLEANUP_EMPTY_CHILD_NAMESPACES);
         Recovery recovery = new Recovery(r.bool(ConfigKeys.RECOVERY), r.millis(ConfigKeys.RECOVERY_MAX_DISCONNECTION),
@@ -228,7 +236,7 @@ public record SocketIoConfig(
                 maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE, httpCompression);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, attachmentTimeout,
                 cleanupChildren, List.copyOf(namespaces), List.copyOf(dynamic), recovery, redis, inlineHandlers, admin,
-                perMessageDeflate);
+                perMessageDeflate, parser.orElseThrow());
     }
 
     /** What a dynamic namespace's name in configuration may be made of: it is part of its keys. */

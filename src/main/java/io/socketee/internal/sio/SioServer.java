@@ -12,7 +12,6 @@ import io.socketee.internal.engine.EngineListener;
 import io.socketee.internal.engine.EngineSocket;
 import io.socketee.internal.engine.EngineSocketHandler;
 import io.socketee.internal.mapping.JsonMapper;
-import io.socketee.internal.protocol.socketio.SocketIoEncoder;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -55,6 +54,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     private final Map<String, ParentNamespace> parentsByPattern = new ConcurrentHashMap<>();
     private final AtomicInteger parentCount = new AtomicInteger();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final ParserMismatchLog parserMismatch;
     private volatile SioObserver observer = SioObserver.NONE;
     private volatile boolean closed;
 
@@ -87,6 +87,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     public SioServer(SioOptions options, Executor executor, ScheduledExecutorService scheduler,
             AdapterFactory adapters, HandlerScope scope) {
         this.options = Objects.requireNonNull(options, "options");
+        this.parserMismatch = new ParserMismatchLog(options.parser());
         this.executor = Objects.requireNonNull(executor, "executor");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.adapters = Objects.requireNonNull(adapters, "adapters");
@@ -275,17 +276,18 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         parent.forget(child);
     }
 
-    /** The messages that carry {@code packet}: its text, then its attachments. */
+    /** The messages that carry {@code packet}, as the configured parser writes them. */
     List<Object> encode(SocketIoPacket packet) {
-        SocketIoEncoder.Encoded encoded = SocketIoEncoder.encode(packet);
-        List<Object> messages = new ArrayList<>(1 + encoded.attachments().size());
-        messages.add(encoded.text());
-        messages.addAll(encoded.attachments());
-        return List.copyOf(messages);
+        return options.parser().encode(packet);
     }
 
     void forget(Client client) {
         clients.remove(client);
+    }
+
+    /** Where clients of the other parser are reported. */
+    ParserMismatchLog parserMismatch() {
+        return parserMismatch;
     }
 
     SioOptions options() {

@@ -122,6 +122,16 @@ class SocketIoConfigTest {
     }
 
     @Test
+    void theParserIsDefaultOrMsgpackAndAnythingElseFailsTheDeployment() {
+        assertEquals(io.socketee.internal.protocol.socketio.SocketIoParser.DEFAULT, read(Map.of()).parser());
+        assertEquals(io.socketee.internal.protocol.socketio.SocketIoParser.MSGPACK,
+                read(Map.of("socketio.parser", "msgpack")).parser());
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.parser", "messagepack")));
+        assertTrue(e.getMessage().contains("socketio.parser=messagepack"), e.getMessage());
+        assertTrue(e.getMessage().contains("default, msgpack"), e.getMessage());
+    }
+
+    @Test
     void namespacesAndTheirMiddlewareAreRead() {
         SocketIoConfig c = read(Map.of("socketio.namespaces", "/, /chat", "socketio.namespace./chat.connectionMiddleware",
                 "auth, audit", "socketio.namespace./chat.packetMiddleware", "filter"));
