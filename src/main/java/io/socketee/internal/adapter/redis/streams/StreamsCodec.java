@@ -3,7 +3,7 @@ package io.socketee.internal.adapter.redis.streams;
 import static io.socketee.internal.protocol.ProtocolException.Kind.CLUSTER;
 
 import io.socketee.internal.adapter.cluster.ClusterMessage;
-import io.socketee.internal.adapter.redis.Msgpack;
+import io.socketee.internal.protocol.msgpack.Msgpack;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.json.JsonParser;
