@@ -40,8 +40,7 @@ final class GeneratedIds implements Function<HandshakeRequest, String> {
     @Override
     public String apply(HandshakeRequest r) {
         try {
-            String id = generator.generateId(new ConnectionRequest(r.url(), r.query(), r.headers(),
-                    r.remoteAddress(), r.secure()));
+            String id = generator.generateId(io.socketee.internal.sio.ConnectionRequests.of(r));
             if (id != null && !id.isEmpty()) {
                 check(id, "for a connection");
                 return id;

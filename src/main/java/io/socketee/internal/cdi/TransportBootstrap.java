@@ -34,9 +34,12 @@ final class TransportBootstrap implements ServletContextListener {
         SocketEeRuntime runtime = CDI.current().select(SocketEeRuntime.class).get();
         ServerContainer container = (ServerContainer) sce.getServletContext()
                 .getAttribute(ServerContainer.class.getName());
+        runtime.checkHookPaths(mounts.stream().filter(m -> m.rawHandler().isPresent()).map(Mount::path)
+                .collect(java.util.stream.Collectors.toSet()));
         for (Mount m : mounts) {
             EngineServer engine = m.rawHandler().isPresent()
-                    ? runtime.newRawEngine(handler(m.rawHandler().get()))
+                    ? runtime.newRawEngine(handler(m.rawHandler().get()), m.path(),
+                            m.rawHandler().get().getAnnotation(io.socketee.engine.EngineIoEndpoint.class))
                     : runtime.engine();
             m.engine().set(engine);
             if (container == null) {

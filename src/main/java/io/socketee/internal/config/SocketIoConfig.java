@@ -162,6 +162,7 @@ public record SocketIoConfig(
         HttpCompression httpCompression = new HttpCompression(r.bool(ConfigKeys.HTTP_COMPRESSION),
                 (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.HTTP_COMPRESSION_THRESHOLD)));
         boolean perMessageDeflate = r.bool(ConfigKeys.PER_MESSAGE_DEFLATE);
+        Duration allowRequestTimeout = r.millis(ConfigKeys.ALLOW_REQUEST_TIMEOUT);
         removed(r, source);
         boolean cleanupChildren = r.bool(ConfigKeys.CLEANUP_EMPTY_CHILD_NAMESPACES);
         Recovery recovery = new Recovery(r.bool(ConfigKeys.RECOVERY), r.millis(ConfigKeys.RECOVERY_MAX_DISCONNECTION),
@@ -183,7 +184,8 @@ public record SocketIoConfig(
         r.failIfProblems(namespaces);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,
-                maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE, httpCompression);
+                maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE, httpCompression,
+                EngineOptions.HeaderHook.NONE, allowRequestTimeout);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, attachmentTimeout,
                 cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers, admin, perMessageDeflate);
     }

@@ -177,7 +177,7 @@ final class PollingTransport extends Transport {
         if (!current[0]) {
             return;
         }
-        receive(bytes, binary);
+        session.receivingOver(ex.request(), () -> receive(bytes, binary));
         // the POST counts as finished before its answer is written: the client may send the next
         // one the moment it reads "ok", possibly before this thread returns
         session.locked(() -> {
@@ -185,9 +185,7 @@ final class PollingTransport extends Transport {
                 dataExchange = null;
             }
         });
-        Map<String, String> headers = headers(ex);
-        headers.put("Content-Type", "text/html");
-        ex.respond(200, headers, OK);
+        ex.respond(200, headers(ex, "text/html"), OK);
     }
 
     /**
@@ -242,8 +240,7 @@ final class PollingTransport extends Transport {
             shouldClose = null;
         }
         Framing.Body body = Framing.encodePayload(packets, session.version(), supportsBinary);
-        Map<String, String> headers = headers(ex);
-        headers.put("Content-Type", body.contentType());
+        Map<String, String> headers = headers(ex, body.contentType());
         byte[] bytes = body.bytes();
         Optional<HttpCompression.Coding> coding = session.options().httpCompression()
                 .choose(bytes.length, ex.request().header("Accept-Encoding"));
@@ -270,10 +267,13 @@ final class PollingTransport extends Transport {
         }
     }
 
-    private Map<String, String> headers(PollingExchange ex) {
+    /** The headers of a 200 answer: the engine's, then what the application's hook adds, as the reference's {@code headers} event. */
+    private Map<String, String> headers(PollingExchange ex, String contentType) {
         Map<String, String> headers = new LinkedHashMap<>();
         session.server().responseHeaders(ex.request(), session.id(), headers);
         headers.put("Cache-Control", "no-store");
+        headers.put("Content-Type", contentType);
+        session.server().applicationHeaders(ex.request(), headers);
         return headers;
     }
 
