@@ -16,8 +16,9 @@ import java.util.Map;
  * {@code Cache-Control}, CORS, the {@code socketio.cookie} {@code Set-Cookie}); a put replaces a
  * header of the same name written in the same case. One value per name.
  *
- * <p>Called on the thread that builds the response, possibly while the engine holds the session's
- * lock: implementations must be thread-safe, quick, and must not call back into SocketEE.
+ * <p>Called on the thread that writes the response (a container thread, or SocketEE's worker
+ * pool), with no lock held, possibly concurrently: implementations must be thread-safe and
+ * quick.
  */
 public interface ResponseHeaders {
 

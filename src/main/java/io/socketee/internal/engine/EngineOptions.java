@@ -122,8 +122,8 @@ public record EngineOptions(
     }
 
     /**
-     * Adds headers to HTTP responses of the engine. Called on the thread that builds the response,
-     * possibly under the session's lock: must be thread-safe and quick.
+     * Adds headers to HTTP responses of the engine. Called on the thread that writes the
+     * response, never with a session's lock held: must be thread-safe and quick.
      */
     @FunctionalInterface
     public interface HeaderHook {

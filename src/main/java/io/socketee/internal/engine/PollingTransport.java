@@ -185,7 +185,7 @@ final class PollingTransport extends Transport {
                 dataExchange = null;
             }
         });
-        ex.respond(200, headers(ex, "text/html"), OK);
+        answer(ex, headers(ex, "text/html"), OK);
     }
 
     /**
@@ -246,11 +246,11 @@ final class PollingTransport extends Transport {
                 .choose(bytes.length, ex.request().header("Accept-Encoding"));
         Runnable answer;
         if (coding.isEmpty()) {
-            answer = () -> ex.respond(200, headers, bytes);
+            answer = () -> answer(ex, headers, bytes);
         } else {
             HttpCompression.Coding c = coding.get();
             headers.put("Content-Encoding", c.token());
-            answer = () -> ex.respond(200, headers, c.encode(bytes));
+            answer = () -> answer(ex, headers, c.encode(bytes));
         }
         if (onPollThread && coding.isEmpty()) {
             session.defer(answer);
@@ -267,14 +267,22 @@ final class PollingTransport extends Transport {
         }
     }
 
-    /** The headers of a 200 answer: the engine's, then what the application's hook adds, as the reference's {@code headers} event. */
+    /** The engine's headers of a 200 answer. */
     private Map<String, String> headers(PollingExchange ex, String contentType) {
         Map<String, String> headers = new LinkedHashMap<>();
         session.server().responseHeaders(ex.request(), session.id(), headers);
         headers.put("Cache-Control", "no-store");
         headers.put("Content-Type", contentType);
-        session.server().applicationHeaders(ex.request(), headers);
         return headers;
+    }
+
+    /**
+     * Sends a 200 answer with what the application's hook adds to its headers (the reference's
+     * {@code headers} event): application code, so never with the session's lock held.
+     */
+    private void answer(PollingExchange ex, Map<String, String> headers, byte[] body) {
+        session.server().applicationHeaders(ex.request(), headers);
+        ex.respond(200, headers, body);
     }
 
     /**
