@@ -40,6 +40,7 @@ public final class EngineServer {
     /** Milliseconds of a monotonic clock, for the write deadline. */
     private final java.util.function.LongSupplier clock;
     private final java.util.concurrent.ScheduledFuture<?> sweep;
+    private final HandshakeCheck handshakeCheck;
 
     /**
      * Creates a server.
@@ -76,6 +77,7 @@ public final class EngineServer {
         this.worker = worker;
         this.ids = ids;
         this.clock = clock;
+        this.handshakeCheck = new HandshakeCheck(options.verifier(), options.verifyTimeout(), scheduler);
         long every = sweepInterval(options.writeTimeout().toMillis());
         this.sweep = scheduler.scheduleWithFixedDelay(this::dropStalledClients, every, every,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -202,7 +204,7 @@ public final class EngineServer {
             refusal = Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
         }
         if (refusal.isEmpty() && !checked && !req.query().containsKey("sid")) {
-            refusal = checkNow(req);
+            refusal = handshakeCheck.checkNow(req);
         }
         if (refusal.isPresent()) {
             refuse(channel, refusal.get());
@@ -254,7 +256,7 @@ public final class EngineServer {
             refusal = Optional.of(new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null));
         }
         if (refusal.isEmpty() && !req.query().containsKey("sid")) {
-            refusal = checkNow(req);
+            refusal = handshakeCheck.checkNow(req);
         }
         return refusal.map(Refusal::message);
     }
@@ -358,63 +360,12 @@ public final class EngineServer {
     // ---- the application's handshake check ------------------------------------------------
 
     /**
-     * Asks the application's check about a handshake; completes with the refusal, if any. A
-     * check that fails, or is still undecided after {@link EngineOptions#verifyTimeout}, refuses
-     * with "Forbidden".
-     */
-    private java.util.concurrent.CompletableFuture<Optional<Refusal>> check(HandshakeRequest req) {
-        java.util.concurrent.CompletableFuture<Optional<Refusal>> decided = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CompletionStage<Optional<String>> stage;
-        try {
-            stage = options.verifier().check(req);
-        } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "SOCKETEE-ENGINE-010 the handshake check failed: refused", e);
-            return java.util.concurrent.CompletableFuture.completedFuture(Optional.of(new Refusal(EngineError.FORBIDDEN, null)));
-        }
-        stage.whenComplete((message, failure) -> {
-            if (failure != null) {
-                LOG.log(java.util.logging.Level.WARNING, "SOCKETEE-ENGINE-010 the handshake check failed: refused", failure);
-                decided.complete(Optional.of(new Refusal(EngineError.FORBIDDEN, null)));
-            } else {
-                decided.complete(message == null ? Optional.empty()
-                        : message.map(m -> new Refusal(EngineError.FORBIDDEN, m)));
-            }
-        });
-        if (!decided.isDone()) {
-            long timeout = options.verifyTimeout().toMillis();
-            java.util.concurrent.ScheduledFuture<?> timer = scheduler.schedule(() -> {
-                if (decided.complete(Optional.of(new Refusal(EngineError.FORBIDDEN, null)))) {
-                    LOG.warning(() -> "SOCKETEE-ENGINE-011 the handshake check took more than " + timeout
-                            + " ms (socketio.allowRequestTimeout): refused");
-                }
-            }, timeout, java.util.concurrent.TimeUnit.MILLISECONDS);
-            decided.whenComplete((r, e) -> timer.cancel(false));
-        }
-        return decided;
-    }
-
-    /**
-     * The check, waited for on the calling thread, for hosts whose API is synchronous (a WebSocket
-     * upgrade): bounded by {@link EngineOptions#verifyTimeout}.
-     */
-    private Optional<Refusal> checkNow(HandshakeRequest req) {
-        try {
-            return check(req).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(new Refusal(EngineError.FORBIDDEN, null));
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Optional.of(new Refusal(EngineError.FORBIDDEN, null));
-        }
-    }
-
-    /**
      * A polling handshake: opens the session once the application's check allows it. A check
      * decided at once is answered on this thread; else the request is suspended (no thread waits)
      * and answered on the worker pool when the check completes.
      */
     private void admitOverPolling(PollingExchange ex) {
-        java.util.concurrent.CompletableFuture<Optional<Refusal>> decided = check(ex.request());
+        java.util.concurrent.CompletableFuture<Optional<Refusal>> decided = handshakeCheck.check(ex.request());
         if (decided.isDone()) {
             admitted(ex, decided.join());
             return;
