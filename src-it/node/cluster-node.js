@@ -2,13 +2,16 @@
 // the classic protocol), implementing the cluster contract of SocketEE's test application
 // (src-it/java/io/socketee/it/cluster/app/ClusterApp.java), so one scenario script drives both.
 //
-// Usage: node cluster-node.js <port> <redis-url> <node-name> [path]
+// Usage: node cluster-node.js <port> <redis-url> <node-name> [path] [adapter]
 //   path: where the transports are, /socket.io/ by default (a WAR's is /<context>/socket.io/)
+//   adapter: redis (the classic @socket.io/redis-adapter, the default) or redis-streams
+//     (@socket.io/redis-streams-adapter, with connectionStateRecovery on)
 //   prints "listening <port>" once ready; stops on SIGTERM, or when stdin closes if
 //   SOCKETEE_STDIN_LIFELINE=1.
 //
 // Contract on "/" (every event acknowledges its result):
 //   whoami                      the node's name
+//   state                       {node, recovered, rooms, data} of the socket
 //   join(room)                  socket.join(room)
 //   set-data(key, value)        socket.data[key] = value
 //   emit({room?, except?, event, args})          io[.to(room)][.except(except)].emit(event, ...args)
@@ -24,9 +27,11 @@
 const http = require("http");
 const { Server } = require("socket.io");
 const { createAdapter } = require("@socket.io/redis-adapter");
+const streams = require("@socket.io/redis-streams-adapter");
 const { createClient } = require("redis");
 
-const [port, redisUrl, name, path] = [Number(process.argv[2]), process.argv[3], process.argv[4], process.argv[5] || "/socket.io/"];
+const [port, redisUrl, name, path, adapter] = [Number(process.argv[2]), process.argv[3], process.argv[4],
+  process.argv[5] || "/socket.io/", process.argv[6] || "redis"];
 
 async function main() {
   const pub = createClient({ url: redisUrl });
@@ -35,7 +40,14 @@ async function main() {
   sub.on("error", () => {});
   await Promise.all([pub.connect(), sub.connect()]);
   const httpServer = http.createServer();
-  const io = new Server(httpServer, { adapter: createAdapter(pub, sub), path, pingInterval: 1500, pingTimeout: 3000 });
+  const options = { path, pingInterval: 1500, pingTimeout: 3000 };
+  if (adapter === "redis-streams") {
+    options.adapter = streams.createAdapter(pub);
+    options.connectionStateRecovery = { maxDisconnectionDuration: 120000 };
+  } else {
+    options.adapter = createAdapter(pub, sub);
+  }
+  const io = new Server(httpServer, options);
 
   const target = (spec) => {
     let op = io;
@@ -48,6 +60,7 @@ async function main() {
   io.on("hello", (sender, ack) => ack(name + " hears " + sender));
   io.on("connection", (socket) => {
     socket.on("whoami", (ack) => ack(name));
+    socket.on("state", (ack) => ack({ node: name, recovered: socket.recovered, rooms: [...socket.rooms], data: socket.data }));
     socket.on("join", (room, ack) => { socket.join(room); ack("ok"); });
     socket.on("set-data", (key, value, ack) => { socket.data[key] = value; ack("ok"); });
     socket.on("emit", (spec, ack) => { target(spec).emit(spec.event, ...(spec.args || [])); ack("ok"); });

@@ -308,7 +308,52 @@ const SCENARIOS = {
     const anonymous = await client("/ctl");
     assert.strictEqual(await ask(anonymous, "session-user"), "none/none");
   },
+
+  async "a handler bean serves each child of a dynamic namespace under its own name"() {
+    const t = tag();
+    const [a, b] = await Promise.all([client("/workspace-" + t + "a", MEMBER), client("/workspace-" + t + "b", MEMBER)]);
+    assert.strictEqual(await ask(a, "whoami"), "/workspace-" + t + "a");
+    assert.strictEqual(await ask(b, "whoami"), "/workspace-" + t + "b");
+    const error = await client("/workspace-", MEMBER).then(() => null, (e) => e);
+    assert.ok(error, "connected to a name the pattern does not find");
+    assert.strictEqual(error.message, "Invalid namespace");
+  },
+
+  async "configured connection middleware of a dynamic namespace refuses, admits and runs after the socket leaves"() {
+    const name = "/workspace-" + tag();
+    const refused = await client(name, { token: "guest" }).then(() => null, (e) => e);
+    assert.ok(refused, "a guest was admitted");
+    assert.strictEqual(refused.message, "not a member");
+    assert.deepStrictEqual(refused.data, { workspace: name });
+    const [a, b] = await Promise.all([client(name, MEMBER), client(name, MEMBER)]);
+    const id = a.id;
+    const expected = id + " left " + name + " after client namespace disconnect";
+    a.disconnect();
+    let departures = [];
+    for (let i = 0; i < 50 && !departures.includes(expected); i++) {
+      departures = await ask(b, "departures");
+      if (!departures.includes(expected)) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(departures.includes(expected), JSON.stringify(departures));
+  },
+
+  async "configured packet middleware of a dynamic namespace runs on every packet"() {
+    const w = await client("/workspace-" + tag(), MEMBER);
+    w.emit("unhandled", 1);
+    w.emit("unhandled", 2);
+    assert.strictEqual(await ask(w, "packets"), 3);
+    assert.strictEqual(await ask(w, "packets"), 4);
+  },
+
+  async "a configured route of a dynamic namespace dispatches to a bean method"() {
+    const name = "/workspace-" + tag();
+    const w = await client(name, MEMBER);
+    assert.strictEqual(await ask(w, "ping", "ann"), "pong ann from " + name);
+  },
 };
+
+/** The auth of a workspace member (src-it/java/io/socketee/it/model/app/WorkspaceGuard.java). */
+const MEMBER = { token: "member" };
 
 /** The first `event` (already received or coming) whose first argument passes `test`. */
 function waitFor(socket, event, test) {

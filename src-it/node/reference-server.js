@@ -3,6 +3,7 @@
 // every client scenario and protocol test can run against both and must pass against both.
 //
 // Usage: node reference-server.js [port] [options-json]
+//   options-json: the Server's options; "parser": "msgpack" stands for require("socket.io-msgpack-parser")
 //   prints "listening <port>" on stdout once ready; stops on SIGTERM, or when stdin closes if
 //   SOCKETEE_STDIN_LIFELINE=1 (set by test harnesses, so no server outlives its test run).
 //
@@ -31,6 +32,10 @@ const options = Object.assign(
   { allowEIO3: true, pingInterval: 1500, pingTimeout: 3000, connectTimeout: 3000, cors: { origin: true, credentials: true } },
   JSON.parse(process.argv[3] || "{}")
 );
+
+if (options.parser === "msgpack") {
+  options.parser = require("socket.io-msgpack-parser");
+}
 
 options.allowRequest = (req, callback) => {
   const forbidden = new URL(req.url, "http://localhost").searchParams.has("forbidden");

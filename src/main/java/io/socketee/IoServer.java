@@ -23,7 +23,9 @@ public interface IoServer extends Namespace {
      * {@code regex.test}: anchor it with {@code ^...$} to match whole names). Namespaces declared
      * with {@link #of(String)} come first; parents are tried in the order they were declared.
      * With {@code socketio.cleanupEmptyChildNamespaces}, a child is removed when its last socket
-     * leaves.
+     * leaves. A pattern with the same source and flags gives the same parent again, the one that
+     * handler beans with {@code @IoNamespace(pattern = ...)} and configured dynamic namespaces
+     * ({@code socketio.dynamicNamespace.<name>.pattern}) serve.
      * @param pattern the pattern
      * @return a parent namespace whose children are created on demand, when a client connects to a namespace
      *     that does not exist and whose name {@code pattern} finds (as JavaScript's {@code regex.test}: anchor it

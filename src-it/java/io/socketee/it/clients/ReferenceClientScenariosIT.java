@@ -23,13 +23,7 @@ class ReferenceClientScenariosIT {
 
     @AfterAll
     void stopReferenceServer() {
-        if (server != null) {
-            try {
-                server.assertRunning();
-            } finally {
-                server.close();
-            }
-        }
+        NodeProcess.stopCheckingItRan(server);
     }
 
     @TestFactory

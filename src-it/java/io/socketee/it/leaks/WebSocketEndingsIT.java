@@ -47,6 +47,7 @@ public class WebSocketEndingsIT {
     private static final Duration SERVER_ENDS_WITHIN = Duration.ofSeconds(90);
     private static final Duration RELEASED_WITHIN = Duration.ofSeconds(60);
     private static final int OBJECT_SLACK = 2;
+    private static final Duration SETUP_READ_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * One way for a client to end: what it sends, whether it then leaves or waits for the server,
@@ -116,7 +117,7 @@ public class WebSocketEndingsIT {
             for (Ending ending : ENDINGS) {
                 List<CompletableFuture<Long>> clients = new ArrayList<>();
                 for (int i = 0; i < CLIENTS_PER_ENDING; i++) {
-                    RawTcpWebSocket ws = ending.upgrading() ? probing(socketIo) : connected(socketIo);
+                    RawTcpWebSocket ws = opened(socketIo, ending, i);
                     ending.act().accept(ws);
                     clients.add(CompletableFuture.supplyAsync(() -> millisUntilServerEnd(ws, ending), threads));
                 }
@@ -156,9 +157,23 @@ public class WebSocketEndingsIT {
         }
     }
 
+    /**
+     * The {@code index}th client of {@code ending}, connected or probing; a failure names them.
+     * The server may still be busy with the clients already ended (and, on a loaded machine,
+     * with a previous test), so each read may take {@link #SETUP_READ_TIMEOUT}: this test is
+     * about what is released, not how fast a connection opens.
+     */
+    private static RawTcpWebSocket opened(URI socketIo, Ending ending, int index) {
+        try {
+            return ending.upgrading() ? probing(socketIo) : connected(socketIo);
+        } catch (RuntimeException | AssertionError e) {
+            throw new AssertionError("opening client " + index + " of \"" + ending.name() + "\": " + e, e);
+        }
+    }
+
     /** A client upgraded to WebSocket and connected to "/". */
     private static RawTcpWebSocket connected(URI socketIo) {
-        RawTcpWebSocket ws = RawTcpWebSocket.open(socketIo, "EIO=4&transport=websocket");
+        RawTcpWebSocket ws = RawTcpWebSocket.open(socketIo, "EIO=4&transport=websocket", SETUP_READ_TIMEOUT);
         Wire.assertMasked(Wire.OPEN_WEBSOCKET, ws.nextText());
         ws.sendText("40");
         Wire.assertMasked("40{\"sid\":\"<sid>\"}", ws.nextText());
@@ -168,7 +183,8 @@ public class WebSocketEndingsIT {
     /** A WebSocket probing the upgrade of a new polling session (its {@code 2probe} answered). */
     private static RawTcpWebSocket probing(URI socketIo) {
         PollingSession polling = PollingSession.v4(new RawPolling(socketIo));
-        RawTcpWebSocket ws = RawTcpWebSocket.open(socketIo, "EIO=4&transport=websocket&sid=" + polling.sid());
+        RawTcpWebSocket ws = RawTcpWebSocket.open(socketIo, "EIO=4&transport=websocket&sid=" + polling.sid(),
+                SETUP_READ_TIMEOUT);
         ws.sendText("2probe");
         assertEquals("3probe", ws.nextText());
         return ws;

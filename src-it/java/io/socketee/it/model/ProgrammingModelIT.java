@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The programming model: broadcast operators (rooms, except, volatile, timeout, emitWithAck, fetchSockets,
  * socketsJoin/Leave, disconnectSockets, serverSideEmit), catch-all listeners and dynamic
- * namespaces, handlers as CDI observers, driven by socket.io-client 4 ({@code src-it/node/model-scenarios.js}) against
+ * namespaces (with handler beans, configured middleware and routes), handlers as CDI observers, driven by socket.io-client 4 ({@code src-it/node/model-scenarios.js}) against
  * {@code io.socketee.it.model.app}, over WebSocket and over polling.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -48,7 +48,11 @@ public class ProgrammingModelIT {
             "egg packet middleware reads, changes, drops and refuses packets",
             "a route in configuration reaches a plain bean method",
             "an IdGenerator bean makes the connection ids",
-            "handlers reach the HTTP session of the handshake");
+            "handlers reach the HTTP session of the handshake",
+            "a handler bean serves each child of a dynamic namespace under its own name",
+            "configured connection middleware of a dynamic namespace refuses, admits and runs after the socket leaves",
+            "configured packet middleware of a dynamic namespace runs on every packet",
+            "a configured route of a dynamic namespace dispatches to a bean method");
 
     @ArquillianResource
     private URL base;

@@ -90,9 +90,19 @@ public final class ItDeployment {
      * Config that names the node and points the Redis adapter at {@code redisUrl}.
      */
     public static WebArchive clusterApp(String warName, String nodeName, String redisUrl) {
+        return clusterApp(warName, nodeName, redisUrl, "redis", false);
+    }
+
+    /**
+     * The cluster app on {@code adapter} ({@code redis} or {@code redis-streams}), with
+     * connection state recovery when {@code recovery}.
+     */
+    public static WebArchive clusterApp(String warName, String nodeName, String redisUrl, String adapter,
+            boolean recovery) {
         String config = String.join("\n",
                 "it.node.name=" + nodeName,
-                "socketio.adapter=redis",
+                "socketio.adapter=" + adapter,
+                "socketio.connectionStateRecovery=" + recovery,
                 "socketio.redis.url=" + redisUrl,
                 "socketio.redis.requestsTimeout=3000",
                 "socketio.pingInterval=1500",

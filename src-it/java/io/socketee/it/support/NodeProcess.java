@@ -187,6 +187,20 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends a server a test class started, if it did, after checking it was still running (a
+     * server that died would pass every rule that expects a connection to close).
+     */
+    public static void stopCheckingItRan(NodeProcess server) {
+        if (server != null) {
+            try {
+                server.assertRunning();
+            } finally {
+                server.close();
+            }
+        }
+    }
+
     /** Closes stdin (the lifeline), then destroys the process and its descendants if they stay. */
     @Override
     public void close() {

@@ -37,6 +37,14 @@ public class ClusterApp {
         io.onServerSideEmit("hello", (args, ack) -> ack.ifPresent(a -> a.send(node + " hears " + args.get(0))));
         io.onConnection(socket -> {
             socket.on("whoami", (s, args, ack) -> reply(ack, node));
+            socket.on("state", (s, args, ack) -> {
+                Map<String, Object> state = new LinkedHashMap<>();
+                state.put("node", node);
+                state.put("recovered", s.recovered());
+                state.put("rooms", List.copyOf(s.rooms()));
+                state.put("data", Map.copyOf(s.data()));
+                reply(ack, state);
+            });
             socket.on("join", (s, args, ack) -> {
                 s.join(String.valueOf(args.get(0)));
                 reply(ack, "ok");

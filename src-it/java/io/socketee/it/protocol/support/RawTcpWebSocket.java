@@ -50,9 +50,17 @@ public final class RawTcpWebSocket implements AutoCloseable {
 
     /** Connects to {@code ws://...<base>?<query>}; fails unless the server switches protocols. */
     public static RawTcpWebSocket open(URI httpBase, String query) {
+        return open(httpBase, query, RawWebSocket.FRAME_TIMEOUT);
+    }
+
+    /**
+     * Connects to {@code ws://...<base>?<query>}, waiting at most {@code readTimeout} for each read
+     * (the upgrade's answer, then each frame); fails unless the server switches protocols.
+     */
+    public static RawTcpWebSocket open(URI httpBase, String query, Duration readTimeout) {
         try {
             Socket socket = new Socket(httpBase.getHost(), httpBase.getPort());
-            socket.setSoTimeout((int) RawWebSocket.FRAME_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) readTimeout.toMillis());
             RawTcpWebSocket ws = new RawTcpWebSocket(socket);
             ws.handshake(httpBase.getRawPath() + "?" + query, httpBase.getHost() + ":" + httpBase.getPort());
             return ws;

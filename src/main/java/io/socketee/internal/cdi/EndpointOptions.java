@@ -24,7 +24,7 @@ final class EndpointOptions {
         check(type, "maxHttpBufferSize", endpoint.maxHttpBufferSize(), problems);
         for (String t : endpoint.transports()) {
             if (!t.equals("polling") && !t.equals("websocket")) {
-                problems.add("SOCKETEE-BOOT-011 " + type.getName() + " @EngineIoEndpoint(transports) \"" + t
+                problems.add("SOCKETEE-BOOT-014 " + type.getName() + " @EngineIoEndpoint(transports) \"" + t
                         + "\" is not a transport (polling, websocket)");
             }
         }
@@ -33,7 +33,7 @@ final class EndpointOptions {
 
     private static void check(Class<?> type, String name, long value, List<String> problems) {
         if (value < 0) {
-            problems.add("SOCKETEE-BOOT-011 " + type.getName() + " @EngineIoEndpoint(" + name + " = " + value
+            problems.add("SOCKETEE-BOOT-014 " + type.getName() + " @EngineIoEndpoint(" + name + " = " + value
                     + "): must be positive, or 0 for the socketio.* setting");
         }
     }

@@ -4,6 +4,7 @@ import io.socketee.ConnectionRequest;
 import io.socketee.IdGenerator;
 import io.socketee.internal.engine.HandshakeRequest;
 import io.socketee.internal.engine.SessionIds;
+import io.socketee.internal.sio.ConnectionRequests;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +41,7 @@ final class GeneratedIds implements Function<HandshakeRequest, String> {
     @Override
     public String apply(HandshakeRequest r) {
         try {
-            String id = generator.generateId(io.socketee.internal.sio.ConnectionRequests.of(r));
+            String id = generator.generateId(ConnectionRequests.of(r));
             if (id != null && !id.isEmpty()) {
                 check(id, "for a connection");
                 return id;

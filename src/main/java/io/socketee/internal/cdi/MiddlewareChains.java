@@ -22,7 +22,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Builds, per configured namespace, the chains of connection and packet middleware named in
+ * Builds, per configured namespace (named or dynamic: a dynamic one's chains are its parent's,
+ * and so run for every child), the chains of connection and packet middleware named in
  * configuration: one intercepted {@link Admission} or {@link Dispatch} per name (through
  * {@code InterceptionFactory}, with that name's binding), chained in the interceptors'
  * {@code @Priority} order, and installs them on the server. Also checks that every name has an
@@ -50,7 +51,7 @@ final class MiddlewareChains {
             Function<String, Annotation> binding, String kind, List<String> problems) {
         for (String name : names) {
             if (beans.resolveInterceptors(InterceptionType.AROUND_INVOKE, binding.apply(name)).isEmpty()) {
-                problems.add("SOCKETEE-MIDDLEWARE-001 namespace " + ns.name() + ": no " + kind + " middleware named \""
+                problems.add("SOCKETEE-MIDDLEWARE-001 " + ns.describe() + ": no " + kind + " middleware named \""
                         + name + "\" (an enabled @Interceptor with @" + (kind.equals("packet") ? "Packet" : "Connection")
                         + "Middleware(\"" + name + "\"))");
             }
@@ -64,14 +65,14 @@ final class MiddlewareChains {
      */
     static void install(BeanManager beans, SioServer sio, List<NamespaceConfig> namespaces) {
         for (NamespaceConfig ns : namespaces) {
-            sio.of(ns.name());
+            io.socketee.Namespace target = Routes.ref(ns).on(sio);
             if (!ns.connectionMiddleware().isEmpty()) {
                 Lazy<Admission> admission = new Lazy<>(() -> admissionChain(beans, ns.connectionMiddleware()));
-                sio.of(ns.name()).use(socket -> admit(admission.get(), socket));
+                target.use(socket -> admit(admission.get(), socket));
             }
             if (!ns.packetMiddleware().isEmpty()) {
                 Lazy<Dispatch> dispatch = new Lazy<>(() -> dispatchChain(beans, ns.packetMiddleware()));
-                sio.packetGate(ns.name(), (socket, event, args, ack, delivery) -> dispatch.get().dispatch(
+                sio.packetGate(target, (socket, event, args, ack, delivery) -> dispatch.get().dispatch(
                         new PacketContext(socket, event, args, ack), p -> delivery.deliver(p.event(), p.args())));
             }
         }

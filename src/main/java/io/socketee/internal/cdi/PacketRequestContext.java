@@ -3,6 +3,7 @@ package io.socketee.internal.cdi;
 import io.socketee.internal.concurrent.HandlerScope;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -10,8 +11,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * A CDI request context around each unit of a client's work (one packet, one lifecycle change,
  * one acknowledgement timeout), so that {@code @RequestScoped} beans work in handlers and
  * listeners, one instance per unit, destroyed after it. When the thread already has a request
- * context active (a handler run inline on a servlet request with {@code socketio.inlineHandlers}),
- * the unit runs in that one.
+ * context active, a unit inside another unit runs in that one, and so does a unit run inline on a
+ * servlet request ({@code socketio.inlineHandlers}: no {@link LeftoverRequestContext} is given).
+ * Otherwise a unit runs on a pooled executor thread, where an active context can only be one the
+ * container left behind: it is ended ({@link LeftoverRequestContext}) and the unit gets its own.
  *
  * <p>Getting a {@link RequestContextController} costs far more than using one (on Open Liberty
  * about ten times the activation and deactivation together), so the controllers are pooled: a
@@ -22,11 +25,24 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class PacketRequestContext implements HandlerScope {
     private final Instance<RequestContextController> controllers;
+    private final Optional<LeftoverRequestContext> leftovers;
     private final Queue<Instance.Handle<RequestContextController>> idle = new ConcurrentLinkedQueue<>();
+    /** Set on a thread while a unit runs there: a unit inside it keeps the context it finds. */
+    private final ThreadLocal<Boolean> inUnit = new ThreadLocal<>();
     private volatile boolean released;
 
+    /** Units that run in whatever request context they find active (inline handlers). */
     PacketRequestContext(Instance<RequestContextController> controllers) {
+        this(controllers, Optional.empty());
+    }
+
+    /**
+     * @param leftovers ends a context found active on a thread outside any unit, when units run on
+     *     pooled executor threads only; empty when they may run on a servlet request's thread
+     */
+    PacketRequestContext(Instance<RequestContextController> controllers, Optional<LeftoverRequestContext> leftovers) {
         this.controllers = controllers;
+        this.leftovers = leftovers;
     }
 
     @Override
@@ -35,12 +51,22 @@ final class PacketRequestContext implements HandlerScope {
         if (handle == null) {
             handle = controllers.getHandle();
         }
+        boolean outermost = inUnit.get() == null;
         try {
             RequestContextController controller = handle.get();
             boolean activated = controller.activate();
+            if (!activated && outermost && leftovers.isPresent() && leftovers.get().end()) {
+                activated = controller.activate();
+            }
+            if (outermost) {
+                inUnit.set(Boolean.TRUE);
+            }
             try {
                 unit.run();
             } finally {
+                if (outermost) {
+                    inUnit.remove();
+                }
                 if (activated) {
                     controller.deactivate();
                 }

@@ -3,6 +3,7 @@ package io.socketee.internal.cdi;
 import io.socketee.internal.config.SocketIoConfig.NamespaceConfig;
 import io.socketee.internal.handler.HandlerKind;
 import io.socketee.internal.handler.HandlerMethod;
+import io.socketee.internal.handler.NamespaceRef;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Resolves the routes of configuration ({@code socketio.namespace.<name>.route.<event>}) to handler
- * methods at deployment: egg-socket.io's router. Stateless.
+ * Resolves the routes of configuration ({@code socketio.namespace.<name>.route.<event>},
+ * {@code socketio.dynamicNamespace.<name>.route.<event>}) to handler methods at deployment:
+ * egg-socket.io's router. Stateless.
  */
 final class Routes {
 
@@ -28,21 +30,27 @@ final class Routes {
             List<HandlerMethod> annotated, List<String> problems) {
         List<HandlerMethod> routed = new ArrayList<>();
         for (NamespaceConfig ns : namespaces) {
+            NamespaceRef ref = ref(ns);
             for (Map.Entry<String, String> route : ns.routes().entrySet()) {
                 String event = route.getKey();
-                String where = "namespace " + ns.name() + " route \"" + event + "\" -> " + route.getValue();
+                String where = ns.describe() + " route \"" + event + "\" -> " + route.getValue();
                 boolean taken = annotated.stream().anyMatch(h -> h.kind() == HandlerKind.EVENT
-                        && h.namespace().equals(ns.name()) && h.event().equals(event));
+                        && h.namespace().equals(ref) && h.event().equals(event));
                 if (taken) {
                     problems.add("SOCKETEE-ROUTE-002 " + where + ": duplicate route, an @OnEvent(\"" + event
-                            + "\") handler of " + ns.name() + " handles it already");
+                            + "\") handler of " + ref.describe() + " handles it already");
                     continue;
                 }
                 resolve(beans, route.getValue(), where, problems).ifPresent(m ->
-                        HandlerMethod.route(m.getDeclaringClass(), m, event, ns.name(), problems).ifPresent(routed::add));
+                        HandlerMethod.route(m.getDeclaringClass(), m, event, ref, problems).ifPresent(routed::add));
             }
         }
         return routed;
+    }
+
+    /** The namespace a configured one is, for handlers: by its name, or by its pattern when dynamic. */
+    static NamespaceRef ref(NamespaceConfig ns) {
+        return ns.pattern().<NamespaceRef>map(NamespaceRef.Dynamic::new).orElseGet(() -> new NamespaceRef.Named(ns.name()));
     }
 
     private static Optional<Method> resolve(Function<String, Optional<Class<?>>> beans, String target, String where,

@@ -185,7 +185,7 @@ public class SocketEeExtension implements Extension {
         try {
             SocketIoConfig read = SocketIoConfig.read(key -> config.getOptionalValue(key, String.class),
                     config.getPropertyNames());
-            namespaces = read.namespaces();
+            namespaces = read.allNamespaces();
             found.addAll(adapterProblems(beans, read.redis().isPresent()));
         } catch (SocketIoConfig.InvalidConfigException e) {
             found.addAll(e.problems());

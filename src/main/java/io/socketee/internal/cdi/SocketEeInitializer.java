@@ -3,9 +3,12 @@ package io.socketee.internal.cdi;
 import io.socketee.engine.EngineIoEndpoint;
 import io.socketee.engine.EngineIoHandler;
 import io.socketee.internal.config.ConfigKeys;
+import io.socketee.internal.transport.Callers;
 import io.socketee.internal.transport.polling.ClientBundle;
 import io.socketee.internal.transport.polling.PollingServlet;
 import io.socketee.internal.transport.websocket.UpgradeGuardFilter;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -15,6 +18,7 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.HandlesTypes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,12 +28,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Mounts SocketEE in every web application that has the jar: the polling servlet of the Socket.IO
  * path and of every {@link EngineIoEndpoint} now, and (from {@link TransportBootstrap}, once CDI
- * is up) the engines and WebSocket endpoints. Found by the container through
+ * is up) the engines and WebSocket endpoints. The application's declared security roles (web.xml,
+ * {@code @DeclareRoles}, {@code @RolesAllowed}) are the ones each authenticated handshake is
+ * tested for ({@link Callers}). Found by the container through
  * {@code META-INF/services}; the application needs no code or web.xml entry.
  *
  * <p>Stateless; each call mounts one application.
  */
-@HandlesTypes(EngineIoEndpoint.class)
+@HandlesTypes({EngineIoEndpoint.class, DeclareRoles.class, RolesAllowed.class})
 public final class SocketEeInitializer implements ServletContainerInitializer {
 
     @Override
@@ -37,13 +43,17 @@ public final class SocketEeInitializer implements ServletContainerInitializer {
         Config config = ConfigProvider.getConfig(ctx.getClassLoader());
         String path = normalise(value(config, ConfigKeys.PATH));
         boolean serveClient = Boolean.parseBoolean(value(config, ConfigKeys.SERVE_CLIENT).trim());
+        Set<Class<?>> found = classes == null ? Set.of() : classes;
+        Set<String> roles = new LinkedHashSet<>(Callers.declaredIn(ctx.getResourceAsStream("/WEB-INF/web.xml")));
+        roles.addAll(Callers.declaredOn(found));
+        Callers callers = new Callers(roles);
         List<Mount> mounts = new ArrayList<>();
         Mount sio = new Mount(path, Optional.empty());
         mounts.add(sio);
         register(ctx, "socketee-polling", sio,
-                serveClient ? new ClientBundle(SocketEeInitializer.class.getClassLoader()) : null);
+                serveClient ? new ClientBundle(SocketEeInitializer.class.getClassLoader()) : null, callers);
         List<String> problems = new ArrayList<>();
-        for (Class<?> c : classes == null ? Set.<Class<?>>of() : classes) {
+        for (Class<?> c : found) {
             EngineIoEndpoint endpoint = c.getAnnotation(EngineIoEndpoint.class);
             if (endpoint == null) {
                 continue;
@@ -58,17 +68,17 @@ public final class SocketEeInitializer implements ServletContainerInitializer {
             } else {
                 Mount raw = new Mount(rawPath, Optional.of(c));
                 mounts.add(raw);
-                register(ctx, "socketee-engine-" + rawPath, raw, null);
+                register(ctx, "socketee-engine-" + rawPath, raw, null, callers);
             }
         }
         if (!problems.isEmpty()) {
             throw new ServletException("SocketEE cannot start:\n  " + String.join("\n  ", problems));
         }
-        ctx.addListener(new TransportBootstrap(mounts));
+        ctx.addListener(new TransportBootstrap(mounts, callers));
     }
 
-    private static void register(ServletContext ctx, String name, Mount mount, ClientBundle bundle) {
-        ServletRegistration.Dynamic reg = ctx.addServlet(name, new PollingServlet(mount::started, bundle));
+    private static void register(ServletContext ctx, String name, Mount mount, ClientBundle bundle, Callers callers) {
+        ServletRegistration.Dynamic reg = ctx.addServlet(name, new PollingServlet(mount::started, bundle, callers));
         reg.setAsyncSupported(true);
         reg.addMapping(mount.path() + "/*");
         FilterRegistration.Dynamic guard = ctx.addFilter(name + "-upgrade-guard", new UpgradeGuardFilter(mount::started, mount.addresses()));

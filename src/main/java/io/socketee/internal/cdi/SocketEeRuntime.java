@@ -88,7 +88,9 @@ public class SocketEeRuntime {
         hooks = EngineHooks.of(allowRequest.stream().toList(), asyncAllowRequest.stream().toList(),
                 responseHeaders.stream().toList());
         metrics = MetricsBinding.choose(beanManager);
-        requestContexts = new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class));
+        requestContexts = new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class),
+                config.inlineHandlers() ? java.util.Optional.empty() : java.util.Optional.of(new LeftoverRequestContext(
+                        this::activeRequestContext)));
         scheduler = new ScheduledThreadPoolExecutor(1, threads("socketee-timer"));
         ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
         closer = new ThreadPoolExecutor(CLOSER_THREADS, CLOSER_THREADS, 30, TimeUnit.SECONDS,
@@ -103,9 +105,10 @@ public class SocketEeRuntime {
                 .withHandlersOnDeliveringThread(config.inlineHandlers())
                 .withPartialPackets(new SioOptions.PartialPackets(config.engine().maxHttpBufferSize(),
                         config.attachmentTimeout()))
-                .withMetrics(metrics.recorder()),
+                .withMetrics(metrics.recorder())
+                .withParser(config.parser()),
                 AppExecutor.create(workers), scheduler, adapters(), requestContexts);
-        MiddlewareChains.install(beanManager, sio, config.namespaces());
+        MiddlewareChains.install(beanManager, sio, config.allNamespaces());
         handlerInstances = new HandlerInstances(beanManager);
         io.socketee.internal.handler.Controllers.of(extension.handlers()).install(sio, handlerInstances);
         pulse.start(scheduler, workers);
@@ -113,7 +116,7 @@ public class SocketEeRuntime {
         engine = idGenerator.isResolvable()
                 ? new EngineServer(engineOptions(), sio, scheduler, workers, new GeneratedIds(idGenerator.get()))
                 : new EngineServer(engineOptions(), sio, scheduler, workers, new SessionIds());
-        StartupReport report = new StartupReport(config.path(), config.namespaces(), extension.handlers(),
+        StartupReport report = new StartupReport(config.path(), config.allNamespaces(), extension.handlers(),
                 adapterDescription, metrics.api(), io.socketee.internal.config.EffectiveSettings.nonDefault(
                         key -> mpConfig.getOptionalValue(key, String.class)));
         LOG.info(report::text);
@@ -137,11 +140,34 @@ public class SocketEeRuntime {
         SocketIoConfig.RedisSettings r = config.redis().get();
         adapterDescription = "Redis at " + io.socketee.internal.config.EffectiveSettings.maskedUrl(r.url().toString())
                 + ", channel prefix " + r.key();
+        if (r.streams().isPresent()) {
+            SocketIoConfig.StreamsSettings s = r.streams().get();
+            adapterDescription += ", stream " + s.name();
+            var recovery = config.recovery();
+            var streams = io.socketee.internal.adapter.redis.streams.RedisStreamsAdapters.connect(r.url(), r.password(),
+                    r.database(), new io.socketee.internal.adapter.redis.streams.StreamsOptions(s.name(), s.maxLen(),
+                            s.readCount(), s.blockTime(), r.key(), s.sessionKeyPrefix(), r.requestsTimeout(),
+                            s.outboxCapacity()),
+                    recovery.enabled() ? java.util.Optional.of(recovery.maxDisconnectionDuration())
+                            : java.util.Optional.empty(),
+                    scheduler, threads("socketee-redis"), metrics.recorder());
+            clusterStatus.link(streams::connected);
+            return streams;
+        }
         io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(
                 r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"),
                 metrics.recorder());
         clusterStatus.link(redis::connected);
         return redis;
+    }
+
+    /** The CDI request context active on the calling thread, if any. */
+    private java.util.Optional<Object> activeRequestContext() {
+        try {
+            return java.util.Optional.of(beanManager.getContext(jakarta.enterprise.context.RequestScoped.class));
+        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The beat of the timer and worker threads, for the liveness check. */

@@ -2,6 +2,7 @@ package io.socketee.internal.cdi;
 
 import io.socketee.internal.config.SocketIoConfig.NamespaceConfig;
 import io.socketee.internal.handler.HandlerMethod;
+import io.socketee.internal.handler.NamespaceRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
  * {@link io.socketee.internal.config.EffectiveSettings}).
  *
  * @param path the engine's path under the application's context root
- * @param namespaces the namespaces listed in {@code socketio.namespaces}, with their middleware
+ * @param namespaces the namespaces listed in {@code socketio.namespaces} and
+ *     {@code socketio.dynamicNamespaces}, with their middleware
  * @param handlers every handler method found
  * @param adapter the adapter, described
  * @param metrics the metrics API in use, or why none
@@ -39,17 +41,18 @@ record StartupReport(String path, List<NamespaceConfig> namespaces, List<Handler
         line(sb, 1, "metrics: " + metrics);
         Map<String, List<String>> byNamespace = new TreeMap<>();
         for (NamespaceConfig n : namespaces) {
-            byNamespace.put(n.name(), new ArrayList<>());
+            byNamespace.put(title(Routes.ref(n)), new ArrayList<>());
         }
         for (HandlerMethod h : handlers) {
-            byNamespace.computeIfAbsent(h.namespace(), n -> new ArrayList<>()).add(describe(h));
+            byNamespace.computeIfAbsent(title(h.namespace()), n -> new ArrayList<>()).add(describe(h));
         }
         if (byNamespace.isEmpty()) {
             line(sb, 1, "namespaces: none configured or handled (the application registers its listeners itself)");
         }
         for (Map.Entry<String, List<String>> n : byNamespace.entrySet()) {
-            line(sb, 1, "namespace " + n.getKey());
-            namespaces.stream().filter(c -> c.name().equals(n.getKey())).findFirst().ifPresent(c -> {
+            line(sb, 1, n.getKey());
+            namespaces.stream().filter(c -> title(Routes.ref(c)).equals(n.getKey())).findFirst().ifPresent(c -> {
+                c.pattern().ifPresent(p -> line(sb, 2, "configured as " + c.name()));
                 line(sb, 2, "connection middleware: " + listed(c.connectionMiddleware()));
                 line(sb, 2, "packet middleware: " + listed(c.packetMiddleware()));
             });
@@ -62,6 +65,11 @@ record StartupReport(String path, List<NamespaceConfig> namespaces, List<Handler
             new TreeMap<>(settings).forEach((k, v) -> line(sb, 2, k + "=" + v));
         }
         return sb.toString();
+    }
+
+    /** "namespace /chat", or "dynamic namespace ^/workspace-\w+$". */
+    private static String title(NamespaceRef ref) {
+        return ref instanceof NamespaceRef.Dynamic d ? "dynamic namespace " + d.pattern() : "namespace " + ref.describe();
     }
 
     private static String describe(HandlerMethod h) {

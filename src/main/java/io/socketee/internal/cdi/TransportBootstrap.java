@@ -2,6 +2,7 @@ package io.socketee.internal.cdi;
 
 import io.socketee.engine.EngineIoHandler;
 import io.socketee.internal.engine.EngineServer;
+import io.socketee.internal.transport.Callers;
 import io.socketee.internal.transport.websocket.EngineConfigurator;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
@@ -24,9 +25,11 @@ final class TransportBootstrap implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(TransportBootstrap.class.getName());
 
     private final List<Mount> mounts;
+    private final Callers callers;
 
-    TransportBootstrap(List<Mount> mounts) {
+    TransportBootstrap(List<Mount> mounts, Callers callers) {
         this.mounts = mounts;
+        this.callers = callers;
     }
 
     @Override
@@ -47,7 +50,7 @@ final class TransportBootstrap implements ServletContextListener {
                 continue;
             }
             EngineConfigurator configurator = new EngineConfigurator(m::started, runtime.sessionCloser(), m.addresses(),
-                    runtime.config().perMessageDeflate());
+                    runtime.config().perMessageDeflate(), callers);
             try {
                 container.addEndpoint(EngineConfigurator.config(m.path() + "/", configurator, container));
                 if (m.path().length() > 1) {
@@ -57,7 +60,7 @@ final class TransportBootstrap implements ServletContextListener {
                 throw new IllegalStateException("SOCKETEE-BOOT-002 cannot register the WebSocket endpoint at " + m.path(), e);
             }
             if (runtime.config().perMessageDeflate()) {
-                LOG.info(() -> "SOCKETEE-BOOT-010 WebSocket extensions offered at " + m.path() + ": "
+                LOG.info(() -> "SOCKETEE-BOOT-016 WebSocket extensions offered at " + m.path() + ": "
                         + container.getInstalledExtensions().stream().map(jakarta.websocket.Extension::getName).toList()
                         + (container.getInstalledExtensions().isEmpty() ? " (none: the container has no permessage-deflate)" : ""));
             }

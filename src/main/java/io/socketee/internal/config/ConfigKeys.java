@@ -38,6 +38,8 @@ public enum ConfigKeys {
             "milliseconds an AllowRequest or AsyncAllowRequest may take to decide; undecided then, the handshake is refused (403, code 4)"),
     PER_MESSAGE_DEFLATE("socketio.perMessageDeflate", "false",
             "offer the container's WebSocket extensions (permessage-deflate where it has it) to clients that ask"),
+    PARSER("socketio.parser", "default",
+            "default (socket.io-parser) or msgpack (socket.io-msgpack-parser 3.x); every client must use the same"),
     CLEANUP_EMPTY_CHILD_NAMESPACES("socketio.cleanupEmptyChildNamespaces", "false",
             "drop a child of a dynamic namespace when its last socket leaves"),
     RECOVERY("socketio.connectionStateRecovery", "false",
@@ -49,7 +51,9 @@ public enum ConfigKeys {
     INLINE_HANDLERS("socketio.inlineHandlers", "false",
             "run a client's handlers on the container thread that delivered its packet when none of its packets wait (no hand-off; handlers must not block)"),
     ADAPTER("socketio.adapter", "memory",
-            "memory (one server) or redis (servers sharing rooms and broadcasts through Redis)"),
+            "memory (one server), redis (servers sharing rooms and broadcasts through Redis Pub/Sub, as Node's "
+                    + "@socket.io/redis-adapter) or redis-streams (through a Redis stream, as Node's "
+                    + "@socket.io/redis-streams-adapter: nothing lost while Redis is briefly away, recovery across servers)"),
     REDIS_URL("socketio.redis.url", "redis://localhost:6379",
             "the Redis of the cluster: redis://[user:password@]host[:port][/database], rediss:// for TLS"),
     REDIS_PASSWORD("socketio.redis.password", "", "Redis password, when it is not in the URL"),
@@ -58,6 +62,17 @@ public enum ConfigKeys {
             "channel prefix; the same on every server of the cluster and in the emitters"),
     REDIS_REQUESTS_TIMEOUT("socketio.redis.requestsTimeout", "5000",
             "milliseconds to wait for the other servers' answers (fetchSockets, serverSideEmit...)"),
+    REDIS_STREAMS_NAME("socketio.redis.streams.name", "socket.io",
+            "redis-streams: the stream's key; the same on every server of the cluster"),
+    REDIS_STREAMS_MAX_LEN("socketio.redis.streams.maxLen", "10000",
+            "redis-streams: entries the stream keeps (approximate trimming, XADD MAXLEN ~); recovery reaches no further back"),
+    REDIS_STREAMS_READ_COUNT("socketio.redis.streams.readCount", "100", "redis-streams: entries read per XREAD"),
+    REDIS_STREAMS_BLOCK_TIME("socketio.redis.streams.blockTime", "5000",
+            "redis-streams: milliseconds one XREAD waits for an entry"),
+    REDIS_STREAMS_SESSION_KEY_PREFIX("socketio.redis.streams.sessionKeyPrefix", "sio:session:",
+            "redis-streams: prefix of the keys of recovery sessions (socketio.connectionStateRecovery=true)"),
+    REDIS_STREAMS_OUTBOX("socketio.redis.streams.outboxCapacity", "10000",
+            "redis-streams: messages that may wait for Redis while it is away; beyond it new ones are dropped (logged)"),
     ADMIN_ENABLED("socketio.admin.enabled", "false",
             "serve the official Socket.IO admin UI (@socket.io/admin-ui 0.5) on a namespace of its own"),
     ADMIN_NAMESPACE("socketio.admin.namespace", "/admin", "the admin UI's namespace"),
@@ -78,7 +93,17 @@ public enum ConfigKeys {
     NAMESPACE_PACKET_MIDDLEWARE("socketio.namespace.<name>.packetMiddleware", "",
             "names of the packet middleware of a namespace listed in socketio.namespaces"),
     NAMESPACE_ROUTE("socketio.namespace.<name>.route.<event>", "",
-            "routes an event of a listed namespace to a bean method: <bean name or class>#<method>");
+            "routes an event of a listed namespace to a bean method: <bean name or class>#<method>"),
+    DYNAMIC_NAMESPACES("socketio.dynamicNamespaces", "",
+            "dynamic namespaces, by names of your choice, comma-separated (e.g. workspaces); each has a pattern"),
+    DYNAMIC_NAMESPACE_PATTERN("socketio.dynamicNamespace.<name>.pattern", "",
+            "the regular expression of a listed dynamic namespace: a client creates a child by connecting to a name it finds"),
+    DYNAMIC_NAMESPACE_CONNECTION_MIDDLEWARE("socketio.dynamicNamespace.<name>.connectionMiddleware", "",
+            "names of the connection middleware of every child of a listed dynamic namespace"),
+    DYNAMIC_NAMESPACE_PACKET_MIDDLEWARE("socketio.dynamicNamespace.<name>.packetMiddleware", "",
+            "names of the packet middleware of every child of a listed dynamic namespace"),
+    DYNAMIC_NAMESPACE_ROUTE("socketio.dynamicNamespace.<name>.route.<event>", "",
+            "routes an event of every child of a listed dynamic namespace to a bean method: <bean name or class>#<method>");
 
     private final String key;
     private final String defaultValue;

@@ -4,6 +4,7 @@ import io.socketee.IoException;
 import io.socketee.internal.engine.CorsPolicy;
 import io.socketee.internal.engine.EngineOptions;
 import io.socketee.internal.engine.HttpCompression;
+import io.socketee.internal.protocol.socketio.SocketIoParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,12 +27,14 @@ import java.util.function.Function;
  * @param attachmentTimeout how long the attachments of a binary packet may take after its header
  * @param cleanupEmptyChildNamespaces whether emptied children of dynamic namespaces are dropped
  * @param namespaces the namespaces declared in configuration, in order
+ * @param dynamicNamespaces the dynamic namespaces declared in configuration, in order, each with its pattern
  * @param recovery connection state recovery
  * @param redis the Redis of the cluster, when the Redis adapter is chosen
  * @param inlineHandlers whether handlers may run on the container thread that delivered the packet
  * @param admin the admin UI's settings, when it is enabled
  * @param perMessageDeflate whether the WebSocket endpoint negotiates the container's extensions
  *     (permessage-deflate) with the clients that ask for them
+ * @param parser how Socket.IO packets travel in Engine.IO messages
  */
 public record SocketIoConfig(
         String path,
@@ -42,11 +45,13 @@ public record SocketIoConfig(
         Duration attachmentTimeout,
         boolean cleanupEmptyChildNamespaces,
         List<NamespaceConfig> namespaces,
+        List<NamespaceConfig> dynamicNamespaces,
         Recovery recovery,
         Optional<RedisSettings> redis,
         boolean inlineHandlers,
         Optional<AdminSettings> admin,
-        boolean perMessageDeflate) {
+        boolean perMessageDeflate,
+        SocketIoParser parser) {
 
     /**
      * The admin UI ({@code socketio.admin.enabled=true}).
@@ -70,9 +75,25 @@ public record SocketIoConfig(
      * @param database the database when the URL has none
      * @param key the channel prefix
      * @param requestsTimeout how long requests wait for the other servers
+     * @param streams the stream's settings with {@code socketio.adapter=redis-streams}; empty with classic Pub/Sub
      */
     public record RedisSettings(java.net.URI url, Optional<String> password, java.util.OptionalInt database, String key,
-            Duration requestsTimeout) {
+            Duration requestsTimeout, Optional<StreamsSettings> streams) {
+    }
+
+    /**
+     * The Redis stream of {@code socketio.adapter=redis-streams}, as Node's
+     * {@code @socket.io/redis-streams-adapter} options.
+     *
+     * @param name the stream's key ({@code streamName})
+     * @param maxLen entries kept ({@code maxLen})
+     * @param readCount entries per XREAD ({@code readCount})
+     * @param blockTime how long one XREAD waits ({@code blockTimeInMs})
+     * @param sessionKeyPrefix prefix of the recovery session keys ({@code sessionKeyPrefix})
+     * @param outboxCapacity messages that may wait for Redis while it is away
+     */
+    public record StreamsSettings(String name, long maxLen, int readCount, Duration blockTime, String sessionKeyPrefix,
+            int outboxCapacity) {
     }
 
     /**
@@ -86,26 +107,46 @@ public record SocketIoConfig(
     }
 
     /**
-     * One namespace declared in configuration, egg-socket.io's {@code namespace: {'/': {...}}}.
+     * One namespace declared in configuration, egg-socket.io's {@code namespace: {'/': {...}}}, or
+     * one dynamic namespace: the children a pattern creates, all with the same middleware and routes.
      *
-     * @param name the namespace, starting with '/'
+     * @param name the namespace, starting with '/'; for a dynamic namespace, its name in configuration
+     * @param pattern the regular expression of a dynamic namespace (valid); empty for a named namespace
      * @param connectionMiddleware the names of its connection middleware
      * @param packetMiddleware the names of its packet middleware
      * @param routes event name to its handler, {@code <bean name or class>#<method>} (egg's
      *     {@code io.of('/').route('exchange', io.controller.nsp.exchange)})
      */
-    public record NamespaceConfig(String name, List<String> connectionMiddleware, List<String> packetMiddleware,
-            java.util.Map<String, String> routes) {
+    public record NamespaceConfig(String name, Optional<String> pattern, List<String> connectionMiddleware,
+            List<String> packetMiddleware, java.util.Map<String, String> routes) {
         public NamespaceConfig {
             connectionMiddleware = List.copyOf(connectionMiddleware);
             packetMiddleware = List.copyOf(packetMiddleware);
             routes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(routes));
         }
 
-        /** A namespace without routes. */
+        /** A named namespace. */
+        public NamespaceConfig(String name, List<String> connectionMiddleware, List<String> packetMiddleware,
+                java.util.Map<String, String> routes) {
+            this(name, Optional.empty(), connectionMiddleware, packetMiddleware, routes);
+        }
+
+        /** A named namespace without routes. */
         public NamespaceConfig(String name, List<String> connectionMiddleware, List<String> packetMiddleware) {
             this(name, connectionMiddleware, packetMiddleware, java.util.Map.of());
         }
+
+        /** For messages: "namespace /chat", or "dynamic namespace workspaces (^/workspace-\w+$)". */
+        public String describe() {
+            return pattern.map(p -> "dynamic namespace " + name + " (" + p + ")").orElse("namespace " + name);
+        }
+    }
+
+    /** Every namespace declared in configuration: the named ones, then the dynamic ones. */
+    public List<NamespaceConfig> allNamespaces() {
+        List<NamespaceConfig> all = new ArrayList<>(namespaces);
+        all.addAll(dynamicNamespaces);
+        return List.copyOf(all);
     }
 
     /** Reads and validates the settings from a key lookup (MicroProfile Config in production). */
@@ -163,6 +204,11 @@ public record SocketIoConfig(
                 (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.HTTP_COMPRESSION_THRESHOLD)));
         boolean perMessageDeflate = r.bool(ConfigKeys.PER_MESSAGE_DEFLATE);
         Duration allowRequestTimeout = r.millis(ConfigKeys.ALLOW_REQUEST_TIMEOUT);
+        String parserName = r.string(ConfigKeys.PARSER).trim();
+        Optional<SocketIoParser> parser = SocketIoParser.named(parserName);
+        if (parser.isEmpty()) {
+            r.problem(ConfigKeys.PARSER, parserName, "is not a parser (default, msgpack)");
+        }
         removed(r, source);
         boolean cleanupChildren = r.bool(ConfigKeys.CLEANUP_EMPTY_CHILD_NAMESPACES);
         Recovery recovery = new Recovery(r.bool(ConfigKeys.RECOVERY), r.millis(ConfigKeys.RECOVERY_MAX_DISCONNECTION),
@@ -174,20 +220,64 @@ public record SocketIoConfig(
                 continue;
             }
             namespaces.add(new NamespaceConfig(name, r.list(ConfigKeys.NAMESPACE_CONNECTION_MIDDLEWARE, name),
-                    r.list(ConfigKeys.NAMESPACE_PACKET_MIDDLEWARE, name), routes(r, name, propertyNames)));
+                    r.list(ConfigKeys.NAMESPACE_PACKET_MIDDLEWARE, name),
+                    routes(r, ConfigKeys.NAMESPACE_ROUTE, name, propertyNames)));
         }
+        List<NamespaceConfig> dynamic = dynamicNamespaces(r, propertyNames);
         Optional<RedisSettings> redis = redis(r);
         boolean inlineHandlers = r.bool(ConfigKeys.INLINE_HANDLERS);
         Optional<AdminSettings> admin = admin(r);
         r.problems.addAll(UnknownKeys.problems(propertyNames, source, r.list(ConfigKeys.NAMESPACES),
-                REMOVED_KEYS.keySet()));
-        r.failIfProblems(namespaces);
+                r.list(ConfigKeys.DYNAMIC_NAMESPACES), REMOVED_KEYS.keySet()));
+        List<NamespaceConfig> all = new ArrayList<>(namespaces);
+        all.addAll(dynamic);
+        r.failIfProblems(all);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,
                 maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE, httpCompression,
                 EngineOptions.HeaderHook.NONE, allowRequestTimeout);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, attachmentTimeout,
-                cleanupChildren, List.copyOf(namespaces), recovery, redis, inlineHandlers, admin, perMessageDeflate);
+                cleanupChildren, List.copyOf(namespaces), List.copyOf(dynamic), recovery, redis, inlineHandlers, admin,
+                perMessageDeflate, parser.orElseThrow());
+    }
+
+    /** What a dynamic namespace's name in configuration may be made of: it is part of its keys. */
+    private static final java.util.regex.Pattern CONFIG_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+
+    /** The dynamic namespaces listed in {@code socketio.dynamicNamespaces}, each with a valid pattern of its own. */
+    private static List<NamespaceConfig> dynamicNamespaces(Reader r, Iterable<String> propertyNames) {
+        List<NamespaceConfig> found = new ArrayList<>();
+        java.util.Map<String, String> byPattern = new java.util.HashMap<>();
+        for (String name : r.list(ConfigKeys.DYNAMIC_NAMESPACES)) {
+            if (!CONFIG_NAME.matcher(name).matches()) {
+                r.problem(ConfigKeys.DYNAMIC_NAMESPACES, name, "a dynamic namespace is listed by a name of letters, digits,"
+                        + " '-' and '_' (its pattern goes in " + ConfigKeys.DYNAMIC_NAMESPACE_PATTERN.key() + ")");
+                continue;
+            }
+            String key = ConfigKeys.DYNAMIC_NAMESPACE_PATTERN.key(name);
+            String pattern = r.raw(key).trim();
+            if (pattern.isEmpty()) {
+                r.problem(key, "", "is required for each dynamic namespace listed in socketio.dynamicNamespaces");
+                continue;
+            }
+            try {
+                java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                r.problem(key, pattern, "is not a regular expression: " + e.getDescription() + " near index " + e.getIndex());
+                continue;
+            }
+            String other = byPattern.putIfAbsent(pattern, name);
+            if (other != null) {
+                r.problem(key, pattern, "is the pattern of dynamic namespace " + other + " too; one pattern is one dynamic"
+                        + " namespace");
+                continue;
+            }
+            found.add(new NamespaceConfig(name, Optional.of(pattern),
+                    r.list(ConfigKeys.DYNAMIC_NAMESPACE_CONNECTION_MIDDLEWARE, name),
+                    r.list(ConfigKeys.DYNAMIC_NAMESPACE_PACKET_MIDDLEWARE, name),
+                    routes(r, ConfigKeys.DYNAMIC_NAMESPACE_ROUTE, name, propertyNames)));
+        }
+        return found;
     }
 
     /** A bcrypt hash in the modular crypt format: version, cost, 22 characters of salt, 31 of hash. */
@@ -246,8 +336,8 @@ public record SocketIoConfig(
         if (adapter.equals("memory")) {
             return Optional.empty();
         }
-        if (!adapter.equals("redis")) {
-            r.problem(ConfigKeys.ADAPTER, adapter, "is not an adapter (memory, redis)");
+        if (!adapter.equals("redis") && !adapter.equals("redis-streams")) {
+            r.problem(ConfigKeys.ADAPTER, adapter, "is not an adapter (memory, redis, redis-streams)");
             return Optional.empty();
         }
         String url = r.string(ConfigKeys.REDIS_URL).trim();
@@ -275,12 +365,24 @@ public record SocketIoConfig(
             r.problem(ConfigKeys.REDIS_KEY, key, "must not be empty");
         }
         Duration timeout = r.millis(ConfigKeys.REDIS_REQUESTS_TIMEOUT);
+        Optional<StreamsSettings> streams = adapter.equals("redis-streams") ? Optional.of(streams(r)) : Optional.empty();
         return uri == null ? Optional.empty() : Optional.of(new RedisSettings(uri,
-                password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout));
+                password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout, streams));
     }
 
-    private static java.util.Map<String, String> routes(Reader r, String nsp, Iterable<String> propertyNames) {
-        String prefix = ConfigKeys.NAMESPACE_ROUTE.key(nsp).replace("<event>", "");
+    private static StreamsSettings streams(Reader r) {
+        String name = r.string(ConfigKeys.REDIS_STREAMS_NAME);
+        if (name.isEmpty()) {
+            r.problem(ConfigKeys.REDIS_STREAMS_NAME, name, "must not be empty");
+        }
+        return new StreamsSettings(name, r.positiveLong(ConfigKeys.REDIS_STREAMS_MAX_LEN),
+                r.positiveInt(ConfigKeys.REDIS_STREAMS_READ_COUNT), r.millis(ConfigKeys.REDIS_STREAMS_BLOCK_TIME),
+                r.string(ConfigKeys.REDIS_STREAMS_SESSION_KEY_PREFIX), r.positiveInt(ConfigKeys.REDIS_STREAMS_OUTBOX));
+    }
+
+    private static java.util.Map<String, String> routes(Reader r, ConfigKeys routeKey, String nsp,
+            Iterable<String> propertyNames) {
+        String prefix = routeKey.key(nsp).replace("<event>", "");
         java.util.Map<String, String> routes = new java.util.TreeMap<>();
         for (String property : propertyNames) {
             if (!property.startsWith(prefix) || property.length() == prefix.length()) {
@@ -299,8 +401,9 @@ public record SocketIoConfig(
     }
 
     /**
-     * The configuration is invalid: every problem, and the namespaces that could be read anyway
-     * (so that their middleware and routes can be checked in the same report). Immutable.
+     * The configuration is invalid: every problem, and the namespaces, named and dynamic, that
+     * could be read anyway (so that their middleware and routes can be checked in the same
+     * report). Immutable.
      */
     public static final class InvalidConfigException extends IoException {
         private static final long serialVersionUID = 1L;
@@ -318,7 +421,7 @@ public record SocketIoConfig(
             return problems == null ? List.of() : problems;
         }
 
-        /** The namespaces read despite the problems. */
+        /** The namespaces read despite the problems, named then dynamic. */
         public List<NamespaceConfig> namespaces() {
             return namespaces == null ? List.of() : namespaces;
         }
@@ -365,6 +468,15 @@ public record SocketIoConfig(
             }
             problem(k, v, "must be a positive whole number");
             return Long.parseLong(k.defaultValue());
+        }
+
+        int positiveInt(ConfigKeys k) {
+            long n = positiveLong(k);
+            if (n > Integer.MAX_VALUE) {
+                problem(k, Long.toString(n), "must be at most " + Integer.MAX_VALUE);
+                return Integer.parseInt(k.defaultValue());
+            }
+            return (int) n;
         }
 
         boolean bool(ConfigKeys k) {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * such as {@code socketio.namespace./chat.connectionMiddlware} would otherwise deploy cleanly and
  * silently drop what its author asked for. Checks the property names as written and their
  * environment-variable forms ({@code SOCKETIO_PINGINTERVAL}, as MicroProfile Config maps them),
- * and per-namespace keys of namespaces that {@code socketio.namespaces} does not list. Each
+ * and per-namespace keys of namespaces that {@code socketio.namespaces} (or
+ * {@code socketio.dynamicNamespaces}) does not list. Each
  * problem names the nearest known key when one is close.
  *
  * <p>Stateless and thread-safe.
@@ -22,6 +23,7 @@ final class UnknownKeys {
     private static final String PREFIX = "socketio.";
     private static final String ENV_PREFIX = "SOCKETIO_";
     private static final String NAMESPACE_PREFIX = "socketio.namespace.";
+    private static final String DYNAMIC_PREFIX = "socketio.dynamicNamespace.";
 
     private UnknownKeys() {
     }
@@ -34,11 +36,13 @@ final class UnknownKeys {
      *     and punctuation is that key's environment form when the lookup finds the known key
      *     (Open Liberty lists {@code SOCKETIO_WRITETIMEOUT} as {@code socketio.writetimeout})
      * @param namespaces the namespaces listed in {@code socketio.namespaces}
+     * @param dynamic the dynamic namespaces listed in {@code socketio.dynamicNamespaces}
      * @param removed keys of earlier versions, reported on their own
      */
     static List<String> problems(Iterable<String> propertyNames, java.util.function.Function<String, Optional<String>> source,
-            List<String> namespaces, Iterable<String> removed) {
-        Map<String, String> known = knownKeys(namespaces); // environment form -> key
+            List<String> namespaces, List<String> dynamic, Iterable<String> removed) {
+        Listed listed = new Listed(namespaces, dynamic);
+        Map<String, String> known = knownKeys(listed); // environment form -> key
         for (String r : removed) {
             known.put(envForm(r), r);
         }
@@ -49,11 +53,11 @@ final class UnknownKeys {
                 continue;
             }
             String form = envForm(name);
-            if ((env ? known.containsKey(form) : known.containsValue(name)) || isRoute(name, namespaces, env)
+            if ((env ? known.containsKey(form) : known.containsValue(name)) || isRoute(name, listed, env)
                     || isEnvironmentFormOf(known.get(form), source)) {
                 continue;
             }
-            problems.add("SOCKETEE-CONFIG-002 " + name + " is not a SocketEE setting" + why(name, namespaces, env)
+            problems.add("SOCKETEE-CONFIG-002 " + name + " is not a SocketEE setting" + why(name, listed, env)
                     + nearest(form, known).map(k -> "; did you mean " + k + "?").orElse(""));
         }
         return problems;
@@ -68,14 +72,26 @@ final class UnknownKeys {
         return key != null && source.apply(key).isPresent();
     }
 
+    /**
+     * The names listed in {@code socketio.namespaces} and {@code socketio.dynamicNamespaces}, which
+     * the per-namespace keys are expanded for.
+     */
+    private record Listed(List<String> namespaces, List<String> dynamic) {
+
+        /** The names a per-namespace key is expanded for: dynamic ones for its dynamic keys. */
+        List<String> of(ConfigKeys k) {
+            return k.key().startsWith(DYNAMIC_PREFIX) ? dynamic : namespaces;
+        }
+    }
+
     /** Every key SocketEE reads, per-namespace ones expanded for the listed namespaces. */
-    private static Map<String, String> knownKeys(List<String> namespaces) {
+    private static Map<String, String> knownKeys(Listed listed) {
         Map<String, String> known = new LinkedHashMap<>();
         for (ConfigKeys k : ConfigKeys.values()) {
             if (!k.key().contains("<")) {
                 known.put(envForm(k.key()), k.key());
             } else if (!k.key().contains("<event>")) {
-                for (String nsp : namespaces) {
+                for (String nsp : listed.of(k)) {
                     known.put(envForm(k.key(nsp)), k.key(nsp));
                 }
             }
@@ -84,27 +100,37 @@ final class UnknownKeys {
     }
 
     /** Whether {@code name} routes an event of a listed namespace. */
-    private static boolean isRoute(String name, List<String> namespaces, boolean env) {
-        for (String nsp : namespaces) {
-            String prefix = ConfigKeys.NAMESPACE_ROUTE.key(nsp).replace("<event>", "");
-            if (env ? name.startsWith(envForm(prefix)) && name.length() > envForm(prefix).length()
-                    : name.startsWith(prefix) && name.length() > prefix.length()) {
-                return true;
+    private static boolean isRoute(String name, Listed listed, boolean env) {
+        for (ConfigKeys route : List.of(ConfigKeys.NAMESPACE_ROUTE, ConfigKeys.DYNAMIC_NAMESPACE_ROUTE)) {
+            for (String nsp : listed.of(route)) {
+                String prefix = route.key(nsp).replace("<event>", "");
+                if (env ? name.startsWith(envForm(prefix)) && name.length() > envForm(prefix).length()
+                        : name.startsWith(prefix) && name.length() > prefix.length()) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     /** A hint for a per-namespace key of a namespace that is not listed. */
-    private static String why(String name, List<String> namespaces, boolean env) {
-        if (env || !name.startsWith(NAMESPACE_PREFIX)) {
+    private static String why(String name, Listed listed, boolean env) {
+        if (env) {
             return "";
         }
-        for (String suffix : List.of(".connectionMiddleware", ".packetMiddleware", ".route.")) {
-            int at = name.indexOf(suffix, NAMESPACE_PREFIX.length());
+        boolean dynamic = name.startsWith(DYNAMIC_PREFIX);
+        if (!dynamic && !name.startsWith(NAMESPACE_PREFIX)) {
+            return "";
+        }
+        String prefix = dynamic ? DYNAMIC_PREFIX : NAMESPACE_PREFIX;
+        for (String suffix : List.of(".connectionMiddleware", ".packetMiddleware", ".route.", ".pattern")) {
+            int at = name.indexOf(suffix, prefix.length());
             if (at > 0) {
-                String nsp = name.substring(NAMESPACE_PREFIX.length(), at);
-                if (!namespaces.contains(nsp)) {
+                String nsp = name.substring(prefix.length(), at);
+                if (dynamic && !listed.dynamic().contains(nsp)) {
+                    return " (dynamic namespace " + nsp + " is not listed in socketio.dynamicNamespaces)";
+                }
+                if (!dynamic && !listed.namespaces().contains(nsp)) {
                     return " (namespace " + nsp + " is not listed in socketio.namespaces)";
                 }
             }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param time when the request arrived
  * @param httpSession the servlet HTTP session of the request, if one existed (an opaque object
  *     here: the engine knows nothing of Jakarta)
+ * @param caller who the container authenticated for the request, {@link Caller#ANONYMOUS} if nobody
  */
 public record HandshakeRequest(
         String url,
@@ -25,11 +26,24 @@ public record HandshakeRequest(
         String remoteAddress,
         boolean secure,
         Instant time,
-        Optional<Object> httpSession) {
+        Optional<Object> httpSession,
+        Caller caller) {
 
     public HandshakeRequest {
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
+        java.util.Objects.requireNonNull(caller, "caller");
+    }
+
+    /** A request nobody was authenticated for. */
+    public HandshakeRequest(String url, Map<String, String> query, Map<String, List<String>> headers,
+            String remoteAddress, boolean secure, Instant time, Optional<Object> httpSession) {
+        this(url, query, headers, remoteAddress, secure, time, httpSession, Caller.ANONYMOUS);
+    }
+
+    /** This request with {@code caller} as who sent it. */
+    public HandshakeRequest withCaller(Caller caller) {
+        return new HandshakeRequest(url, query, headers, remoteAddress, secure, time, httpSession, caller);
     }
 
     /** The first value of a header (name in any case), if present. */

@@ -34,33 +34,35 @@ public final class Controllers {
     static final String INTERNAL_ERROR = "Internal server error";
     private static final Args NO_ARGS = new EmptyArgs();
 
-    private final Map<String, List<HandlerMethod>> byNamespace;
+    private final Map<NamespaceRef, List<HandlerMethod>> byNamespace;
 
-    private Controllers(Map<String, List<HandlerMethod>> byNamespace) {
+    private Controllers(Map<NamespaceRef, List<HandlerMethod>> byNamespace) {
         this.byNamespace = byNamespace;
     }
 
     /** Groups {@code handlers} by namespace, each group in priority order (stable). */
     public static Controllers of(List<HandlerMethod> handlers) {
-        Map<String, List<HandlerMethod>> map = new LinkedHashMap<>();
+        Map<NamespaceRef, List<HandlerMethod>> map = new LinkedHashMap<>();
         handlers.stream().sorted(Comparator.comparingInt(HandlerMethod::priority))
                 .forEach(h -> map.computeIfAbsent(h.namespace(), k -> new ArrayList<>()).add(h));
         map.replaceAll((k, v) -> List.copyOf(v));
         return new Controllers(Map.copyOf(map));
     }
 
-    /** The namespaces that have handlers. */
-    public Set<String> namespaces() {
+    /** The namespaces that have handlers, named and dynamic. */
+    public Set<NamespaceRef> namespaces() {
         return byNamespace.keySet();
     }
 
     /** Every handler, by namespace. */
-    public Map<String, List<HandlerMethod>> handlers() {
+    public Map<NamespaceRef, List<HandlerMethod>> handlers() {
         return byNamespace;
     }
 
     /**
-     * Installs every handler on {@code io}, each bound to its instance on its first call.
+     * Installs every handler on {@code io}, each bound to its instance on its first call: a named
+     * namespace's as its connection listener, a dynamic namespace's as its parent's (so they serve
+     * every child, each socket seeing its child's name).
      *
      * @param instances the instance a handler is called on (not asked for static handlers; asked
      *     once per handler)
@@ -68,7 +70,7 @@ public final class Controllers {
     public void install(IoServer io, Function<HandlerMethod, Object> instances) {
         byNamespace.forEach((nsp, list) -> {
             Bound bound = Bound.of(list, instances);
-            io.of(nsp).onConnection(bound::attach);
+            nsp.on(io).onConnection(bound::attach);
         });
     }
 

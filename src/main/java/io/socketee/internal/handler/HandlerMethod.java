@@ -21,11 +21,11 @@ import java.util.Optional;
  * @param method the method, made accessible
  * @param kind what it handles
  * @param event the event name, for {@link HandlerKind#EVENT}; else empty
- * @param namespace the namespace it serves
+ * @param namespace the namespace it serves: a name, or a dynamic namespace's pattern
  * @param priority the observer priority: lower runs first
  * @param arguments one resolver per parameter
  */
-public record HandlerMethod(Class<?> beanClass, Method method, HandlerKind kind, String event, String namespace,
+public record HandlerMethod(Class<?> beanClass, Method method, HandlerKind kind, String event, NamespaceRef namespace,
         int priority, List<HandlerArgument> arguments) {
 
     public HandlerMethod {
@@ -110,11 +110,12 @@ public record HandlerMethod(Class<?> beanClass, Method method, HandlerKind kind,
                     + "\") is empty or a reserved event name");
         }
         List<HandlerArgument> args = arguments(method, kind, problems);
-        if (problems.size() > before) {
+        Optional<NamespaceRef> namespace = namespace(method, observed, problems);
+        if (problems.size() > before || namespace.isEmpty()) {
             return Optional.empty();
         }
         method.setAccessible(true);
-        return Optional.of(new HandlerMethod(beanClass, method, kind, event, namespace(method, observed), priority, args));
+        return Optional.of(new HandlerMethod(beanClass, method, kind, event, namespace.get(), priority, args));
     }
 
     /**
@@ -123,7 +124,7 @@ public record HandlerMethod(Class<?> beanClass, Method method, HandlerKind kind,
      *
      * @param problems receives every reason the method cannot handle the event
      */
-    public static Optional<HandlerMethod> route(Class<?> beanClass, Method method, String event, String namespace,
+    public static Optional<HandlerMethod> route(Class<?> beanClass, Method method, String event, NamespaceRef namespace,
             List<String> problems) {
         int before = problems.size();
         if (Modifier.isPrivate(method.getModifiers())) {
@@ -160,8 +161,12 @@ public record HandlerMethod(Class<?> beanClass, Method method, HandlerKind kind,
         return args;
     }
 
-    /** The namespace from {@link IoNamespace} on the parameter, else the method, else the class; "/" by default. */
-    static String namespace(Method method, int observed) {
+    /**
+     * The namespace from {@link IoNamespace} on the parameter, else the method, else the class; "/"
+     * by default. Empty, with a problem, for an annotation with both a name and a pattern, or with
+     * a pattern that is not a regular expression.
+     */
+    static Optional<NamespaceRef> namespace(Method method, int observed, List<String> problems) {
         IoNamespace ns = null;
         for (Annotation a : method.getParameterAnnotations()[observed]) {
             if (a instanceof IoNamespace n) {
@@ -174,8 +179,23 @@ public record HandlerMethod(Class<?> beanClass, Method method, HandlerKind kind,
         if (ns == null) {
             ns = method.getDeclaringClass().getAnnotation(IoNamespace.class);
         }
-        String name = ns == null ? "/" : ns.value().trim();
-        return name.startsWith("/") ? name : "/" + name;
+        if (ns == null || ns.pattern().isEmpty()) {
+            String name = ns == null ? "/" : ns.value().trim();
+            return Optional.of(new NamespaceRef.Named(name.startsWith("/") ? name : "/" + name));
+        }
+        if (!ns.value().isEmpty()) {
+            problems.add("SOCKETEE-HANDLER-012 " + name(method) + ": @IoNamespace has both a name (\"" + ns.value()
+                    + "\") and a pattern (\"" + ns.pattern() + "\"); give one: a name for one namespace, a pattern"
+                    + " for a dynamic namespace");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new NamespaceRef.Dynamic(ns.pattern()));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            problems.add("SOCKETEE-HANDLER-013 " + name(method) + ": @IoNamespace(pattern = \"" + ns.pattern()
+                    + "\") is not a regular expression: " + e.getDescription() + " near index " + e.getIndex());
+            return Optional.empty();
+        }
     }
 
     private static String name(Method method) {

@@ -32,6 +32,13 @@ public final class ProtocolException extends RuntimeException {
          */
         SOCKET_IO,
         /**
+         * A message of the other Socket.IO parser: text while {@code socketio.parser=msgpack}, or
+         * a binary message shaped as a socket.io-msgpack-parser packet while the default parser
+         * waits for no attachment. The connection is closed as for {@link #SOCKET_IO}, and the
+         * server says in its log which parser it expects.
+         */
+        PARSER_MISMATCH,
+        /**
          * Not a valid message between the servers of a cluster (msgpack, or a request, response,
          * broadcast or socket description of the Redis adapter): it is logged and dropped.
          */

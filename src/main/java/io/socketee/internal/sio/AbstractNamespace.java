@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * What every namespace registers in the same way, a namespace with sockets
  * ({@link SioNamespace}) and a dynamic parent ({@link ParentNamespace}) alike: its name, its
- * connection middleware, its connection listeners and its server-side listeners.
+ * connection middleware, its connection listeners, its server-side listeners and its packet gate.
  *
  * <p>Thread-safe: the name is final and the registrations are concurrent collections, which
  * callers iterate over snapshots of.
@@ -18,6 +18,7 @@ abstract class AbstractNamespace extends DelegatingOperator implements Namespace
     private final List<ConnectionCheck> middleware = new CopyOnWriteArrayList<>();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final ServerSideListeners serverSide = new ServerSideListeners();
+    private volatile PacketGate packetGate;
 
     AbstractNamespace(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -59,5 +60,15 @@ abstract class AbstractNamespace extends DelegatingOperator implements Namespace
     /** The listeners of events sent by other servers with {@code serverSideEmit}. */
     final ServerSideListeners serverSide() {
         return serverSide;
+    }
+
+    /** Sets what every incoming event passes first (packet middleware); a parent's serves its children. */
+    final void packetGate(PacketGate gate) {
+        this.packetGate = gate;
+    }
+
+    /** The gate set on this namespace itself, if any. */
+    final java.util.Optional<PacketGate> ownPacketGate() {
+        return java.util.Optional.ofNullable(packetGate);
     }
 }

@@ -9,7 +9,7 @@ import io.socketee.internal.engine.EngineSocketHandler;
 import io.socketee.internal.mapping.JsonMapper;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.json.Json;
-import io.socketee.internal.protocol.socketio.SocketIoDecoder;
+import io.socketee.internal.protocol.socketio.PacketDecoder;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import io.socketee.internal.protocol.socketio.SocketIoPacketType;
 import io.socketee.internal.protocol.socketio.SocketIoVersion;
@@ -41,7 +41,7 @@ final class Client implements EngineSocketHandler {
     private final SocketIds ids;
     private final SocketIoVersion version;
     private final SerialExecutor serial;
-    private final SocketIoDecoder decoder;
+    private final PacketDecoder decoder;
     /** The connected socket of each joined namespace, in join order; serial executor only. */
     private final Map<String, SioSocket> nsps = new LinkedHashMap<>();
     private ScheduledFuture<?> connectTimer; // serial executor only
@@ -59,7 +59,7 @@ final class Client implements EngineSocketHandler {
         this.ids = server.ids();
         this.version = SocketIoVersion.of(conn.version());
         this.serial = new SerialExecutor(server.executor(), server.scope());
-        this.decoder = new SocketIoDecoder(version, server.options().maxAttachments(),
+        this.decoder = server.options().parser().newDecoder(version, server.options().maxAttachments(),
                 server.options().partialPackets().maxBytes(), server.options().maxDepth());
     }
 
@@ -158,7 +158,11 @@ final class Client implements EngineSocketHandler {
         try {
             packet = decode.get();
         } catch (ProtocolException e) {
-            LOG.log(Level.FINE, "invalid Socket.IO packet from " + conn.id() + ": " + e.getMessage());
+            if (e.kind() == ProtocolException.Kind.PARSER_MISMATCH) {
+                server.parserMismatch().report(conn.id(), e.getMessage());
+            } else {
+                LOG.log(Level.FINE, "invalid Socket.IO packet from " + conn.id() + ": " + e.getMessage());
+            }
             cancelPartialTimer();
             conn.close(); // the engine reports "forced close", which closes the sockets
             return;

@@ -11,6 +11,7 @@ public final class ConnectionRequests {
 
     /** The {@link ConnectionRequest} of an engine request. */
     public static ConnectionRequest of(HandshakeRequest r) {
-        return new ConnectionRequest(r.url(), r.query(), r.headers(), r.remoteAddress(), r.secure());
+        return new ConnectionRequest(r.url(), r.query(), r.headers(), r.remoteAddress(), r.secure(),
+                r.caller().principal(), r.caller().roles());
     }
 }

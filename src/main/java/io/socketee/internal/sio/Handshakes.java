@@ -36,7 +36,9 @@ final class Handshakes {
                 request.url(),
                 request.remoteAddress(),
                 request.header("origin").isPresent(),
-                request.secure());
+                request.secure(),
+                request.caller().principal(),
+                request.caller().roles());
     }
 
     /** {@code instant} as JavaScript's {@code Date.toString()} prints it in {@code zone}. */

@@ -49,7 +49,6 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
     private final Map<String, SioSocket> sockets = new ConcurrentHashMap<>();
     /** Acknowledgement ids are counted per namespace, as the reference server does. */
     private final AtomicLong ackIds = new AtomicLong();
-    private volatile PacketGate packetGate;
     private boolean removed; // guarded by this: a child namespace that emptied and was dropped
 
     SioNamespace(SioServer server, String name, Optional<ParentNamespace> parent) {
@@ -171,14 +170,9 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
         return adapter;
     }
 
-    /** Sets what every incoming event passes first (packet middleware); a child uses its own or none. */
-    void packetGate(PacketGate gate) {
-        this.packetGate = gate;
-    }
-
-    /** The gate, if one is set. */
+    /** The gate every incoming event passes first: this namespace's own, else its parent's; null if none. */
     PacketGate packetGate() {
-        return packetGate;
+        return ownPacketGate().or(() -> parent.flatMap(ParentNamespace::ownPacketGate)).orElse(null);
     }
 
     JsonMapper mapper() {

@@ -1,6 +1,7 @@
 package io.socketee.internal.sio;
 
 import io.socketee.internal.metrics.MetricsRecorder;
+import io.socketee.internal.protocol.socketio.SocketIoParser;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,34 +24,41 @@ import java.util.Objects;
  *     how long
  * @param metrics where connections, broadcasts, drops and acknowledgement timeouts are counted
  *     (nowhere by default)
+ * @param parser how packets travel in Engine.IO messages (the default parser by default)
  */
 public record SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth,
         boolean cleanupEmptyChildNamespaces, Recovery recovery, boolean handlersOnDeliveringThread,
-        PartialPackets partialPackets, MetricsRecorder metrics) {
+        PartialPackets partialPackets, MetricsRecorder metrics, SocketIoParser parser) {
 
     /** Options whose handlers always run on the executor. */
     public SioOptions(Duration connectTimeout, int maxAttachments, int maxDepth, boolean cleanupEmptyChildNamespaces,
             Recovery recovery) {
         this(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, false,
-                PartialPackets.DEFAULTS, MetricsRecorder.NONE);
+                PartialPackets.DEFAULTS, MetricsRecorder.NONE, SocketIoParser.DEFAULT);
     }
 
     /** These options with handlers on the delivering thread, or not. */
     public SioOptions withHandlersOnDeliveringThread(boolean inline) {
         return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery, inline,
-                partialPackets, metrics);
+                partialPackets, metrics, parser);
     }
 
     /** These options with other bounds on partial packets. */
     public SioOptions withPartialPackets(PartialPackets bounds) {
         return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery,
-                handlersOnDeliveringThread, bounds, metrics);
+                handlersOnDeliveringThread, bounds, metrics, parser);
     }
 
     /** These options with another metrics recorder. */
     public SioOptions withMetrics(MetricsRecorder recorder) {
         return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery,
-                handlersOnDeliveringThread, partialPackets, recorder);
+                handlersOnDeliveringThread, partialPackets, recorder, parser);
+    }
+
+    /** These options with another parser. */
+    public SioOptions withParser(SocketIoParser other) {
+        return new SioOptions(connectTimeout, maxAttachments, maxDepth, cleanupEmptyChildNamespaces, recovery,
+                handlersOnDeliveringThread, partialPackets, metrics, other);
     }
 
     /**
@@ -108,6 +116,7 @@ public record SioOptions(Duration connectTimeout, int maxAttachments, int maxDep
         Objects.requireNonNull(recovery, "recovery");
         Objects.requireNonNull(partialPackets, "partialPackets");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(parser, "parser");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
         }

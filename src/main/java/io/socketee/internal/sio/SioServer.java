@@ -12,7 +12,6 @@ import io.socketee.internal.engine.EngineListener;
 import io.socketee.internal.engine.EngineSocket;
 import io.socketee.internal.engine.EngineSocketHandler;
 import io.socketee.internal.mapping.JsonMapper;
-import io.socketee.internal.protocol.socketio.SocketIoEncoder;
 import io.socketee.internal.protocol.socketio.SocketIoPacket;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -51,8 +50,11 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     private final ZoneId zone = ZoneId.systemDefault();
     private final Map<String, SioNamespace> namespaces = new ConcurrentHashMap<>();
     private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+    /** The parents made by {@link #of(Pattern)}, by flags and source, so that one pattern is one parent. */
+    private final Map<String, ParentNamespace> parentsByPattern = new ConcurrentHashMap<>();
     private final AtomicInteger parentCount = new AtomicInteger();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final ParserMismatchLog parserMismatch;
     private volatile SioObserver observer = SioObserver.NONE;
     private volatile boolean closed;
 
@@ -85,6 +87,7 @@ public final class SioServer extends DelegatingOperator implements EngineListene
     public SioServer(SioOptions options, Executor executor, ScheduledExecutorService scheduler,
             AdapterFactory adapters, HandlerScope scope) {
         this.options = Objects.requireNonNull(options, "options");
+        this.parserMismatch = new ParserMismatchLog(options.parser());
         this.executor = Objects.requireNonNull(executor, "executor");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.adapters = Objects.requireNonNull(adapters, "adapters");
@@ -146,10 +149,16 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         return (int) clients.stream().filter(Client::polling).count();
     }
 
+    /**
+     * The parent for {@code pattern}; the same one for a pattern with the same source and flags,
+     * so that handler beans, configuration and the application reach one dynamic namespace (the
+     * reference makes a parent per call, of which only the first would ever get children).
+     */
     @Override
     public Namespace of(Pattern pattern) {
         Objects.requireNonNull(pattern, "pattern");
-        return of((NamespaceMatcher) (name, auth) -> pattern.matcher(name).find());
+        return parentsByPattern.computeIfAbsent(pattern.flags() + ":" + pattern.pattern(),
+                k -> (ParentNamespace) of((NamespaceMatcher) (name, auth) -> pattern.matcher(name).find()));
     }
 
     @Override
@@ -208,7 +217,15 @@ public final class SioServer extends DelegatingOperator implements EngineListene
 
     /** Makes every incoming event of namespace {@code name} (created if needed) pass {@code gate} first. */
     public void packetGate(String name, PacketGate gate) {
-        ((SioNamespace) of(name)).packetGate(Objects.requireNonNull(gate, "gate"));
+        packetGate(of(name), gate);
+    }
+
+    /**
+     * Makes every incoming event of {@code nsp}, a namespace of this server, pass {@code gate}
+     * first; for a parent ({@link #of(Pattern)}), every event of each of its children.
+     */
+    public void packetGate(Namespace nsp, PacketGate gate) {
+        ((AbstractNamespace) nsp).packetGate(Objects.requireNonNull(gate, "gate"));
     }
 
     /**
@@ -259,17 +276,18 @@ public final class SioServer extends DelegatingOperator implements EngineListene
         parent.forget(child);
     }
 
-    /** The messages that carry {@code packet}: its text, then its attachments. */
+    /** The messages that carry {@code packet}, as the configured parser writes them. */
     List<Object> encode(SocketIoPacket packet) {
-        SocketIoEncoder.Encoded encoded = SocketIoEncoder.encode(packet);
-        List<Object> messages = new ArrayList<>(1 + encoded.attachments().size());
-        messages.add(encoded.text());
-        messages.addAll(encoded.attachments());
-        return List.copyOf(messages);
+        return options.parser().encode(packet);
     }
 
     void forget(Client client) {
         clients.remove(client);
+    }
+
+    /** Where clients of the other parser are reported. */
+    ParserMismatchLog parserMismatch() {
+        return parserMismatch;
     }
 
     SioOptions options() {

@@ -65,4 +65,9 @@ public final class Requests {
                 remoteAddress == null ? "" : remoteAddress, secure, Instant.now(),
                 Optional.ofNullable(httpSession));
     }
+
+    /** Whether {@code request} opens a session (it has no session id), and so needs its caller. */
+    public static boolean opensSession(HandshakeRequest request) {
+        return !request.query().containsKey("sid");
+    }
 }

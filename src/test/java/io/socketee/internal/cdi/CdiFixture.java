@@ -108,6 +108,11 @@ final class CdiFixture implements AutoCloseable {
         return new WsClient(runtime.engine());
     }
 
+    /** A client whose opening request the container authenticated as {@code caller}. */
+    WsClient client(io.socketee.internal.engine.Caller caller) {
+        return new WsClient(runtime.engine(), caller);
+    }
+
     /** A new client connected to {@code nsp}, its CONNECT answer consumed. */
     WsClient connect(String nsp) {
         WsClient client = client();

@@ -112,6 +112,6 @@ class EngineHooksByPathTest {
         assertEquals(List.of(), EndpointOptions.problems(Tuned.class, Tuned.class.getAnnotation(EngineIoEndpoint.class)));
         List<String> problems = EndpointOptions.problems(Wrong.class, Wrong.class.getAnnotation(EngineIoEndpoint.class));
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.stream().allMatch(p -> p.startsWith("SOCKETEE-BOOT-011")), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.startsWith("SOCKETEE-BOOT-014")), problems.toString());
     }
 }

@@ -53,6 +53,17 @@ class GeneratedIdsTest {
     }
 
     @Test
+    void theConnectionRequestOfIdGeneratorAndAllowRequestCarriesTheAuthenticatedCaller() {
+        java.security.Principal ann = () -> "ann";
+        io.socketee.ConnectionRequest seen = io.socketee.internal.sio.ConnectionRequests.of(
+                request.withCaller(new io.socketee.internal.engine.Caller(Optional.of(ann), java.util.Set.of("chat"))));
+        assertEquals(Optional.of(ann), seen.principal());
+        assertEquals(true, seen.isUserInRole("chat"));
+        assertEquals(false, seen.isUserInRole("admin"));
+        assertEquals(Optional.empty(), io.socketee.internal.sio.ConnectionRequests.of(request).principal());
+    }
+
+    @Test
     void aBadShapeIsWarnedAboutOnceAtStart() {
         GeneratedIds ids = new GeneratedIds(r -> "short id");
         assertEquals("short id", ids.apply(request));

@@ -10,6 +10,7 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,48 @@ class PacketRequestContextTest {
         scope.run(() -> scope.run(() -> log.add("inner")));
         assertEquals(List.of("get c1", "activate c1", "get c2", "inner", "deactivate c1"), log,
                 "c2 finds a context active (c1's): it neither activates nor ends one");
+    }
+
+    @Test
+    void aContextLeftActiveOnAPooledThreadIsEndedAndTheUnitGetsItsOwn() {
+        PacketRequestContext pooled = new PacketRequestContext(controllers, Optional.of(leftovers()));
+        controllers.active = true; // what a container left on its thread
+        pooled.run(() -> log.add("unit"));
+        assertEquals(List.of("get c1", "leftover ended", "activate c1", "unit", "deactivate c1"), log);
+    }
+
+    @Test
+    void onAPooledThreadAUnitInsideAnotherStillKeepsTheOutersContext() {
+        PacketRequestContext pooled = new PacketRequestContext(controllers, Optional.of(leftovers()));
+        pooled.run(() -> pooled.run(() -> log.add("inner")));
+        assertEquals(List.of("get c1", "activate c1", "get c2", "inner", "deactivate c1"), log,
+                "the active context is c1's, not a leftover: nothing is ended");
+    }
+
+    @Test
+    void inlineUnitsRunInTheRequestContextTheyFind() {
+        controllers.active = true; // a servlet request's
+        scope.run(() -> log.add("inline unit"));
+        assertEquals(List.of("get c1", "inline unit"), log, "neither ended nor replaced");
+    }
+
+    /** Ends whatever context is active, as a container's leftover, and logs it. */
+    private LeftoverRequestContext leftovers() {
+        return new LeftoverRequestContext(() -> {
+            if (!controllers.active) {
+                return Optional.empty();
+            }
+            Runnable context = () -> {
+                controllers.active = false;
+                log.add("leftover ended");
+            };
+            return Optional.of(new LeftoverRequestContextTest.PublicDeactivate() {
+                @Override
+                public void deactivate() {
+                    context.run();
+                }
+            });
+        });
     }
 
     @Test

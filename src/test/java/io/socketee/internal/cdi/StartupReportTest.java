@@ -1,10 +1,12 @@
 package io.socketee.internal.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketee.internal.config.SocketIoConfig.NamespaceConfig;
 import io.socketee.internal.handler.HandlerKind;
 import io.socketee.internal.handler.HandlerMethod;
+import io.socketee.internal.handler.NamespaceRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,9 +26,9 @@ class StartupReportTest {
     @Test
     void listsPathAdapterMetricsNamespacesHandlersMiddlewareAndChangedSettings() throws Exception {
         HandlerMethod message = new HandlerMethod(Chat.class, Chat.class.getDeclaredMethod("message"), HandlerKind.EVENT,
-                "message", "/chat", 0, List.of());
+                "message", new NamespaceRef.Named("/chat"), 0, List.of());
         HandlerMethod joined = new HandlerMethod(Chat.class, Chat.class.getDeclaredMethod("joined"), HandlerKind.CONNECT,
-                "", "/chat", 0, List.of());
+                "", new NamespaceRef.Named("/chat"), 0, List.of());
         StartupReport report = new StartupReport("/socket.io",
                 List.of(new NamespaceConfig("/", List.of(), List.of(), Map.of()),
                         new NamespaceConfig("/chat", List.of("token", "rate"), List.of("audit"), Map.of())),
@@ -63,5 +65,20 @@ class StartupReportTest {
                 "  metrics: none (no MicroProfile Metrics or Micrometer registry)",
                 "  namespaces: none configured or handled (the application registers its listeners itself)",
                 "  settings: all defaults"), text);
+    }
+
+    @Test
+    void listsADynamicNamespaceByItsPatternWithItsConfiguredNameAndMiddleware() throws Exception {
+        HandlerMethod joined = new HandlerMethod(Chat.class, Chat.class.getDeclaredMethod("joined"), HandlerKind.CONNECT,
+                "", new NamespaceRef.Dynamic("^/w-\\d+$"), 0, List.of());
+        String text = new StartupReport("/socket.io", List.of(new NamespaceConfig("workspaces",
+                java.util.Optional.of("^/w-\\d+$"), List.of("auth"), List.of(), Map.of())), List.of(joined),
+                "in-memory (one server)", "none", Map.of()).text();
+        assertTrue(text.contains(String.join("\n",
+                "  dynamic namespace ^/w-\\d+$",
+                "    configured as workspaces",
+                "    connection middleware: auth",
+                "    packet middleware: none",
+                "    handler connect: " + Chat.class.getName() + ".joined")), text);
     }
 }

@@ -2,6 +2,7 @@ package io.socketee.internal.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketee.internal.engine.Caller;
 import io.socketee.internal.engine.EngineServer;
 import io.socketee.internal.engine.WebSocketChannel;
 import io.socketee.internal.engine.WebSocketReceiver;
@@ -27,8 +28,13 @@ final class WsClient implements WebSocketChannel {
     private final WebSocketReceiver receiver;
 
     WsClient(EngineServer engine) {
+        this(engine, Caller.ANONYMOUS);
+    }
+
+    /** A client whose opening request the container authenticated as {@code caller}. */
+    WsClient(EngineServer engine, Caller caller) {
         receiver = engine.acceptWebSocket(Requests.of("/socket.io/", "EIO=4&transport=websocket", Map.of(),
-                "127.0.0.1", false, null), this);
+                "127.0.0.1", false, null).withCaller(caller), this);
         String open = nextFrame();
         assertTrue(open.startsWith("0{\"sid\":"), "not an Engine.IO open packet: " + open);
     }

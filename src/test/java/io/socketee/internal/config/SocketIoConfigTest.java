@@ -103,6 +103,35 @@ class SocketIoConfigTest {
     }
 
     @Test
+    void theStreamsAdapterIsReadWithNodesDefaultsAndItsOwnSettings() {
+        assertTrue(read(Map.of("socketio.adapter", "redis")).redis().orElseThrow().streams().isEmpty());
+        SocketIoConfig.StreamsSettings d = read(Map.of("socketio.adapter", "redis-streams")).redis().orElseThrow()
+                .streams().orElseThrow();
+        assertEquals(new SocketIoConfig.StreamsSettings("socket.io", 10_000, 100, java.time.Duration.ofSeconds(5),
+                "sio:session:", 10_000), d);
+        SocketIoConfig.StreamsSettings s = read(Map.of("socketio.adapter", "redis-streams", "socketio.redis.streams.name",
+                "app-stream", "socketio.redis.streams.maxLen", "500", "socketio.redis.streams.readCount", "10",
+                "socketio.redis.streams.blockTime", "1000", "socketio.redis.streams.sessionKeyPrefix", "app:session:"))
+                .redis().orElseThrow().streams().orElseThrow();
+        assertEquals(new SocketIoConfig.StreamsSettings("app-stream", 500, 10, java.time.Duration.ofSeconds(1),
+                "app:session:", 10_000), s);
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis-streams",
+                "socketio.redis.streams.maxLen", "-1", "socketio.redis.streams.readCount", "many")));
+        assertTrue(e.getMessage().contains("socketio.redis.streams.maxLen=-1"), e.getMessage());
+        assertTrue(e.getMessage().contains("socketio.redis.streams.readCount=many"), e.getMessage());
+    }
+
+    @Test
+    void theParserIsDefaultOrMsgpackAndAnythingElseFailsTheDeployment() {
+        assertEquals(io.socketee.internal.protocol.socketio.SocketIoParser.DEFAULT, read(Map.of()).parser());
+        assertEquals(io.socketee.internal.protocol.socketio.SocketIoParser.MSGPACK,
+                read(Map.of("socketio.parser", "msgpack")).parser());
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.parser", "messagepack")));
+        assertTrue(e.getMessage().contains("socketio.parser=messagepack"), e.getMessage());
+        assertTrue(e.getMessage().contains("default, msgpack"), e.getMessage());
+    }
+
+    @Test
     void namespacesAndTheirMiddlewareAreRead() {
         SocketIoConfig c = read(Map.of("socketio.namespaces", "/, /chat", "socketio.namespace./chat.connectionMiddleware",
                 "auth, audit", "socketio.namespace./chat.packetMiddleware", "filter"));
@@ -199,6 +228,66 @@ class SocketIoConfigTest {
         assertTrue(e.getMessage().contains("socketio.namespace./.route.e=nohash: must be <bean name or class>#<method>"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("socketio.pingInterval=0"), e.getMessage());
+    }
+
+    @Test
+    void dynamicNamespacesAreReadByNameWithTheirPatternMiddlewareAndRoutes() {
+        SocketIoConfig c = readAll(Map.of("socketio.dynamicNamespaces", "workspaces, projects",
+                "socketio.dynamicNamespace.workspaces.pattern", "^/workspace-\\w+$",
+                "socketio.dynamicNamespace.workspaces.connectionMiddleware", "auth, audit",
+                "socketio.dynamicNamespace.workspaces.packetMiddleware", "filter",
+                "socketio.dynamicNamespace.workspaces.route.ping", "pings#ping",
+                "socketio.dynamicNamespace.projects.pattern", "^/project-\\d+$"));
+        assertEquals(List.of(), c.namespaces());
+        assertEquals(List.of(new SocketIoConfig.NamespaceConfig("workspaces", Optional.of("^/workspace-\\w+$"),
+                List.of("auth", "audit"), List.of("filter"), Map.of("ping", "pings#ping")),
+                new SocketIoConfig.NamespaceConfig("projects", Optional.of("^/project-\\d+$"), List.of(), List.of(),
+                        Map.of())), c.dynamicNamespaces());
+        assertEquals(c.dynamicNamespaces(), c.allNamespaces());
+    }
+
+    @Test
+    void aDynamicNamespaceWithABadNameNoPatternABrokenPatternOrAnotherOnesPatternFails() {
+        IoException e = assertThrows(IoException.class, () -> readAll(Map.of(
+                "socketio.dynamicNamespaces", "^/w.*$, none, broken, first, second",
+                "socketio.dynamicNamespace.broken.pattern", "^/(x$",
+                "socketio.dynamicNamespace.first.pattern", "^/same$",
+                "socketio.dynamicNamespace.second.pattern", "^/same$")));
+        String m = e.getMessage();
+        assertTrue(m.contains("SOCKETEE-CONFIG-001 socketio.dynamicNamespaces=^/w.*$: a dynamic namespace is listed by a"
+                + " name of letters, digits, '-' and '_'"), m);
+        assertTrue(m.contains("SOCKETEE-CONFIG-001 socketio.dynamicNamespace.none.pattern=: is required"), m);
+        assertTrue(m.contains("SOCKETEE-CONFIG-001 socketio.dynamicNamespace.broken.pattern=^/(x$: is not a regular"
+                + " expression: Unclosed group"), m);
+        assertTrue(m.contains("SOCKETEE-CONFIG-001 socketio.dynamicNamespace.second.pattern=^/same$: is the pattern of"
+                + " dynamic namespace first too"), m);
+    }
+
+    @Test
+    void aMisspelledOrUnlistedDynamicNamespaceKeyFails() {
+        IoException e = assertThrows(IoException.class, () -> readAll(Map.of("socketio.dynamicNamespaces", "workspaces",
+                "socketio.dynamicNamespace.workspaces.pattern", "^/w$",
+                "socketio.dynamicNamespace.workspaces.packetMiddlware", "filter",
+                "socketio.dynamicNamespace.rooms.route.x", "a#b",
+                "socketio.namespace.workspaces.connectionMiddleware", "auth")));
+        String m = e.getMessage();
+        assertTrue(m.contains("SOCKETEE-CONFIG-002 socketio.dynamicNamespace.workspaces.packetMiddlware is not a SocketEE"
+                + " setting; did you mean socketio.dynamicNamespace.workspaces.packetMiddleware?"), m);
+        assertTrue(m.contains("SOCKETEE-CONFIG-002 socketio.dynamicNamespace.rooms.route.x is not a SocketEE setting"
+                + " (dynamic namespace rooms is not listed in socketio.dynamicNamespaces)"), m);
+        assertTrue(m.contains("SOCKETEE-CONFIG-002 socketio.namespace.workspaces.connectionMiddleware is not a SocketEE"
+                + " setting (namespace workspaces is not listed in socketio.namespaces)"), m);
+    }
+
+    @Test
+    void dynamicNamespaceKeysPassInTheirEnvironmentForm() {
+        Map<String, String> env = Map.of("SOCKETIO_DYNAMICNAMESPACES", "workspaces",
+                "SOCKETIO_DYNAMICNAMESPACE_WORKSPACES_PATTERN", "^/w$",
+                "SOCKETIO_DYNAMICNAMESPACE_WORKSPACES_ROUTE_PING", "pings#ping");
+        Map<String, String> resolved = Map.of("socketio.dynamicNamespaces", "workspaces",
+                "socketio.dynamicNamespace.workspaces.pattern", "^/w$");
+        assertEquals(Optional.of("^/w$"), SocketIoConfig.read(k -> Optional.ofNullable(resolved.get(k)), env.keySet())
+                .dynamicNamespaces().get(0).pattern());
     }
 
     @Test

@@ -53,6 +53,23 @@ class HandlerMethodTest {
         }
     }
 
+    @IoNamespace(pattern = "^/workspace-\\w+$")
+    static class Workspaces {
+        void joined(@Observes @OnConnect Socket s) {
+        }
+
+        void main(@Observes @IoNamespace @OnEvent("x") SocketEvent e) {
+        }
+
+        @IoNamespace(value = "/one", pattern = "^/two$")
+        void both(@Observes @OnEvent("y") SocketEvent e) {
+        }
+
+        @IoNamespace(pattern = "^/(unclosed$")
+        void broken(@Observes @OnEvent("z") SocketEvent e) {
+        }
+    }
+
     private static Optional<HandlerMethod> read(Class<?> type, String name, List<String> problems) {
         Method m = Arrays.stream(type.getDeclaredMethods()).filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
         int observed = 0;
@@ -79,11 +96,12 @@ class HandlerMethodTest {
         assertEquals(List.of(), problems);
         assertEquals(HandlerKind.EVENT, chat.kind());
         assertEquals("chat", chat.event());
-        assertEquals("/chat", chat.namespace(), "from the class");
+        assertEquals(new NamespaceRef.Named("/chat"), chat.namespace(), "from the class");
         assertEquals(List.of(new HandlerArgument.Payload(0, Message.class), new HandlerArgument.SocketPart(Socket.class),
                 new HandlerArgument.AckArg(true), new HandlerArgument.Payload(1, int.class)), chat.arguments());
         assertTrue(chat.returnsValue());
-        assertEquals("/other", read(Good.class, "joined", problems).orElseThrow().namespace(), "the parameter wins");
+        assertEquals(new NamespaceRef.Named("/other"), read(Good.class, "joined", problems).orElseThrow().namespace(),
+                "the parameter wins");
         assertEquals(List.of(new HandlerArgument.WholeEvent(), new HandlerArgument.ReasonArg()),
                 read(Good.class, "left", problems).orElseThrow().arguments());
     }
@@ -103,5 +121,28 @@ class HandlerMethodTest {
         assertTrue(all.contains("generic parameter 3: unsupported parameter type java.util.List<?>"), all);
         assertTrue(all.contains("lifecycle parameter 2: unsupported parameter type"), all);
         assertTrue(all.contains("lifecycle parameter 3: a DisconnectReason is only given"), all);
+    }
+
+    @Test
+    void aPatternMakesTheHandlerServeADynamicNamespaceAndAnEmptyNameIsTheMainOne() {
+        List<String> problems = new ArrayList<>();
+        assertEquals(new NamespaceRef.Dynamic("^/workspace-\\w+$"),
+                read(Workspaces.class, "joined", problems).orElseThrow().namespace(), "from the class");
+        assertEquals(new NamespaceRef.Named("/"), read(Workspaces.class, "main", problems).orElseThrow().namespace(),
+                "a bare @IoNamespace on the parameter wins: the main namespace");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aNameWithAPatternOrAPatternThatDoesNotCompileIsReported() {
+        List<String> problems = new ArrayList<>();
+        assertTrue(read(Workspaces.class, "both", problems).isEmpty());
+        assertTrue(read(Workspaces.class, "broken", problems).isEmpty());
+        String all = String.join("\n", problems);
+        assertEquals(2, problems.size(), all);
+        assertTrue(all.contains("SOCKETEE-HANDLER-012 " + Workspaces.class.getName() + ".both: @IoNamespace has both a name"
+                + " (\"/one\") and a pattern (\"^/two$\")"), all);
+        assertTrue(all.contains("SOCKETEE-HANDLER-013 " + Workspaces.class.getName() + ".broken: @IoNamespace(pattern ="
+                + " \"^/(unclosed$\") is not a regular expression: Unclosed group"), all);
     }
 }

@@ -96,4 +96,32 @@ class DynamicNamespaceTest {
             assertEquals(cleanup, seen.get(0) != seen.get(1), "cleanup=" + cleanup);
         }
     }
+
+    @Test
+    void theSamePatternIsTheSameParentAndOtherFlagsAreAnother() {
+        SioFixture fx = new SioFixture();
+        Namespace parent = fx.server.of(Pattern.compile("^/w-\\d+$"));
+        assertTrue(parent == fx.server.of(Pattern.compile("^/w-\\d+$")), "the same source and flags");
+        assertTrue(parent != fx.server.of(Pattern.compile("^/w-\\d+$", Pattern.CASE_INSENSITIVE)), "other flags");
+        assertTrue(parent != fx.server.of(Pattern.compile("^/w-\\d*$")), "another source");
+    }
+
+    @Test
+    void aParentsPacketGateSeesEveryEventOfEachChildUnderTheChildsName() {
+        SioFixture fx = new SioFixture();
+        Namespace parent = fx.server.of(Pattern.compile("^/g-"));
+        List<String> seen = new ArrayList<>();
+        parent.onConnection(s -> s.on("e", (sock, args, ack) -> ack.ifPresent(a -> a.send(args.get(0)))));
+        fx.server.packetGate(parent, (socket, event, args, ack, delivery) -> {
+            seen.add(event + " in " + socket.namespace().name());
+            delivery.deliver(event, List.of("gated " + args.get(0)));
+        });
+        FakeEngineSocket one = fx.connectV5("/g-1");
+        FakeEngineSocket two = fx.connectV5("/g-2");
+        one.receive("2/g-1,1[\"e\",\"a\"]");
+        two.receive("2/g-2,2[\"e\",\"b\"]");
+        assertEquals(List.of("e in /g-1", "e in /g-2"), seen);
+        assertEquals(List.of("3/g-1,1[\"gated a\"]"), one.texts());
+        assertEquals(List.of("3/g-2,2[\"gated b\"]"), two.texts());
+    }
 }

@@ -39,6 +39,12 @@ public final class SioFixture {
                 adapters.apply(scheduler));
     }
 
+    /** A server with these options whose namespaces get their adapters from {@code adapters}. */
+    public SioFixture(SioOptions options,
+            java.util.function.Function<ManualScheduler, io.socketee.adapter.AdapterFactory> adapters) {
+        server = new SioServer(options, Runnable::run, scheduler, adapters.apply(scheduler));
+    }
+
     /** A new Engine.IO session of the given version, handed to the server. */
     public FakeEngineSocket open(EngineVersion version) {
         return open(version, Map.of());

@@ -3,6 +3,7 @@ package io.socketee.internal.adapter.redis;
 import static io.socketee.internal.protocol.ProtocolException.Kind.CLUSTER;
 
 import io.socketee.internal.adapter.redis.ClassicMessage.*;
+import io.socketee.internal.protocol.msgpack.Msgpack;
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.json.Json;
 import io.socketee.internal.protocol.json.JsonParser;

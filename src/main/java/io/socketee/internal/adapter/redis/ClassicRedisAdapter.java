@@ -11,6 +11,10 @@ import io.socketee.adapter.BroadcastOptions;
 import io.socketee.adapter.Packet;
 import io.socketee.adapter.SocketDetails;
 import io.socketee.internal.adapter.NamespaceHost;
+import io.socketee.internal.adapter.cluster.PendingRequests;
+import io.socketee.internal.adapter.cluster.SocketDescriptions;
+import io.socketee.internal.adapter.cluster.RemoteAcks;
+import io.socketee.internal.adapter.cluster.WireOptions;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
 import io.socketee.internal.adapter.redis.ClassicMessage.AllRooms;
 import io.socketee.internal.adapter.redis.ClassicMessage.Broadcast;
@@ -37,18 +41,13 @@ import io.socketee.internal.protocol.socketio.SocketIoPacketType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,7 +60,11 @@ import java.util.logging.Logger;
  * concerns them, answers their requests and collects their responses (the cluster rules), over a
  * {@link RedisBus}.
  *
- * <p>Thread-safe: pending requests are in concurrent maps and complete once; messages from Redis
+ * <p>The wire is the classic protocol's own (responses to everyone, NUMSUB counting, the legacy
+ * per-socket requests), so only the bookkeeping of requests and acks is shared with the other
+ * cluster adapters ({@link PendingRequests}, {@link RemoteAcks}, {@link WireOptions}).
+ *
+ * <p>Thread-safe: pending requests are in {@link PendingRequests} and complete once; messages from Redis
  * arrive on the bus's subscriber thread, one at a time; a malformed one is logged and dropped.
  * Like the Node adapter, socketsJoin, socketsLeave and disconnectSockets are fire-and-forget, and
  * a request that waits for answers counts the servers with {@code PUBSUB NUMSUB} and fails after
@@ -77,10 +80,8 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
     private final String uid;
     private final Duration requestsTimeout;
     private final MetricsRecorder metrics;
-    private final ScheduledExecutorService scheduler;
     private final Supplier<String> requestIds;
-    private final Map<String, Pending> requests = new ConcurrentHashMap<>();
-    private final Map<String, BroadcastAck> ackRequests = new ConcurrentHashMap<>();
+    private final PendingRequests<Response> pending;
     private final RedisBus.Subscription subscription;
 
     /**
@@ -107,8 +108,8 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
         this.channels = new ClassicChannels(prefix, host.name());
         this.uid = uid;
         this.requestsTimeout = requestsTimeout;
-        this.scheduler = scheduler;
         this.requestIds = requestIds;
+        this.pending = new PendingRequests<>(scheduler, () -> metrics.increment(Counter.REDIS_REQUEST_TIMEOUTS));
         this.subscription = bus.subscribe(List.of(globEscaped(channels.broadcast()) + "*"),
                 List.of(channels.request(), channels.response(), channels.responseFor(uid)), this::onMessage);
     }
@@ -135,12 +136,8 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
     public void broadcastWithAck(Packet packet, BroadcastOptions options, BroadcastAck ack) {
         if (!options.local()) {
             String requestId = requestIds.get();
-            ackRequests.put(requestId, ack);
             // answers from other servers count until the broadcast's timeout (the requests timeout when it has none)
-            Duration keep = options.timeout().orElse(requestsTimeout);
-            scheduler.schedule(() -> {
-                ackRequests.remove(requestId);
-            }, keep.toMillis(), TimeUnit.MILLISECONDS);
+            pending.awaitAcks(requestId, ack, options.timeout().orElse(requestsTimeout));
             bus.publish(channels.request(), ClassicCodec.encode(new BroadcastWithAck(Optional.of(uid), requestId,
                     host.name(), (Json.Arr) host.wire(packet).data(), target(options), flags(options, true))));
         }
@@ -157,26 +154,12 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
         String requestId = requestIds.get();
         CompletableFuture<List<Response>> others = request(new FetchSockets(Optional.of(uid), requestId, target(options)),
                 requestId, servers - 1, options.timeout().orElse(requestsTimeout), "fetchSockets");
-        return mine.thenCombine(others, (found, responses) -> {
-            List<SocketDetails> all = new ArrayList<>(found);
-            for (Response r : responses) {
-                if (r instanceof SocketsResponse s) {
-                    for (Json item : s.sockets().items()) {
-                        all.add(remoteSocket(item));
+        return mine.thenCombine(others, (found, responses) -> SocketDescriptions.withRemote(found, responses.stream()
+                .<Json.Arr>mapMulti((r, out) -> {
+                    if (r instanceof SocketsResponse s) {
+                        out.accept(s.sockets());
                     }
-                }
-            }
-            return List.copyOf(all);
-        });
-    }
-
-    /** A socket another server described; the application sees a malformed one as an IoException. */
-    private SocketDetails remoteSocket(Json description) {
-        try {
-            return SocketDescriptions.decode(description, host);
-        } catch (ProtocolException e) {
-            throw new IoException(e.getMessage(), e);
-        }
+                }).toList(), host));
     }
 
     @Override
@@ -265,11 +248,7 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
     @Override
     public void close() {
         subscription.close();
-        for (Pending p : requests.values()) {
-            p.fail(new IoException("the adapter of " + host.name() + " was closed"));
-        }
-        requests.clear();
-        ackRequests.clear();
+        pending.close("the adapter of " + host.name() + " was closed");
         super.close();
     }
 
@@ -277,67 +256,25 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
 
     private CompletableFuture<List<Response>> request(Request request, String requestId, int expected, Duration timeout,
             String what) {
-        Pending pending = new Pending(expected);
-        requests.put(requestId, pending);
-        ScheduledFuture<?> timer = scheduler.schedule(() -> {
-            if (requests.remove(requestId, pending)) {
-                metrics.increment(Counter.REDIS_REQUEST_TIMEOUTS);
-                pending.timeout(what);
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        pending.result.whenComplete((r, e) -> {
-            timer.cancel(false);
-            requests.remove(requestId, pending);
-        });
+        CompletableFuture<List<Response>> result = pending.await(requestId, expected, timeout,
+                partial -> timedOut(what, partial, expected));
         bus.publish(channels.request(), ClassicCodec.encode(request));
-        return pending.result;
+        return result;
     }
 
-    /** The answers one request still waits for. Thread-safe: guarded by itself. */
-    private final class Pending {
-        final int expected;
-        final List<Response> responses = new ArrayList<>();
-        final CompletableFuture<List<Response>> result = new CompletableFuture<>();
-
-        Pending(int expected) {
-            this.expected = expected;
-        }
-
-        void add(Response r) {
-            List<Response> done = null;
-            synchronized (this) {
-                responses.add(r);
-                if (responses.size() == expected) {
-                    done = List.copyOf(responses);
+    /** Why a request failed: for serverSideEmit, the answers that came; else how many servers answered. */
+    private Throwable timedOut(String what, List<Response> partial, int expected) {
+        if (what.equals("serverSideEmit")) {
+            List<Args> answers = new ArrayList<>();
+            for (Response r : partial) {
+                if (r instanceof ServerSideEmitResponse e) {
+                    answers.add(host.jsonArgs(List.of(e.data())));
                 }
             }
-            if (done != null) {
-                result.complete(done);
-            }
+            return new AckTimeoutException(answers);
         }
-
-        void timeout(String what) {
-            List<Response> partial;
-            synchronized (this) {
-                partial = List.copyOf(responses);
-            }
-            if (what.equals("serverSideEmit")) {
-                List<Args> answers = new ArrayList<>();
-                for (Response r : partial) {
-                    if (r instanceof ServerSideEmitResponse e) {
-                        answers.add(host.jsonArgs(List.of(e.data())));
-                    }
-                }
-                result.completeExceptionally(new AckTimeoutException(answers));
-            } else {
-                result.completeExceptionally(new IoException("timeout reached while waiting for " + what
-                        + " response: only " + partial.size() + " of " + expected + " servers answered"));
-            }
-        }
-
-        void fail(Throwable e) {
-            result.completeExceptionally(e);
-        }
+        return new IoException("timeout reached while waiting for " + what + " response: only " + partial.size()
+                + " of " + expected + " servers answered");
     }
 
     // ---- messages from Redis ---------------------------------------------------------------
@@ -375,13 +312,13 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
     private void onRequest(Request request) {
         boolean mine = request.uid().filter(uid::equals).isPresent();
         if (request instanceof Sockets s) {
-            if (!requests.containsKey(s.requestId())) {
+            if (!pending.waiting(s.requestId())) {
                 List<Json> ids = new ArrayList<>();
                 local.sockets(new LinkedHashSet<>(s.rooms())).forEach(id -> ids.add(new Json.Str(id)));
                 respond(new SocketsResponse(s.requestId(), new Json.Arr(ids)));
             }
         } else if (request instanceof AllRooms a) {
-            if (!requests.containsKey(a.requestId())) {
+            if (!pending.waiting(a.requestId())) {
                 respond(new RoomsResponse(a.requestId(), List.copyOf(local.rooms())));
             }
         } else if (request instanceof SocketsJoin j) {
@@ -399,7 +336,7 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
         } else if (request instanceof LegacySocketRequest l) {
             onLegacy(l);
         } else if (request instanceof FetchSockets f) {
-            if (!requests.containsKey(f.requestId())) {
+            if (!pending.waiting(f.requestId())) {
                 local.fetchSockets(options(f.target(), null)).thenAccept(found -> {
                     List<Json> items = new ArrayList<>();
                     found.forEach(d -> items.add(SocketDescriptions.encode(d, host)));
@@ -413,7 +350,7 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
                         .orElse(null));
             }
         } else if (request instanceof BroadcastWithAck b) {
-            if (!ackRequests.containsKey(b.requestId()) && b.nsp().equals(host.name())) {
+            if (!pending.awaitingAcks(b.requestId()) && b.nsp().equals(host.name())) {
                 onBroadcastWithAck(b);
             }
         }
@@ -434,32 +371,16 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
     private void onBroadcastWithAck(BroadcastWithAck b) {
         String requestId = b.requestId();
         Packet packet = host.packet(new SocketIoPacket(SocketIoPacketType.EVENT, host.name(), host.nextAckId(), b.data()));
-        local.broadcastWithAck(packet, options(b.target(), b.flags()), new BroadcastAck() {
-            @Override
-            public void expect(int count) {
-                respond(new BroadcastClientCount(requestId, count));
-            }
-
-            @Override
-            public void answered(Args answer) {
-                Json first = answer.isEmpty() ? Json.NULL : host.toJson(java.util.Arrays.asList(answer.get(0))).items().get(0);
-                respond(new ClassicMessage.BroadcastAck(requestId, first));
-            }
-
-            @Override
-            public void lost() {
-                // the requester's timeout covers answers that never come
-            }
-        });
+        local.broadcastWithAck(packet, options(b.target(), b.flags()), new RemoteAcks(host,
+                count -> respond(new BroadcastClientCount(requestId, count)),
+                answer -> respond(new ClassicMessage.BroadcastAck(requestId, answer))));
     }
 
     private void onResponse(Response response) {
-        Pending pending = requests.get(response.requestId());
-        if (pending != null) {
-            pending.add(response);
+        if (pending.answer(response.requestId(), response)) {
             return;
         }
-        BroadcastAck ack = ackRequests.get(response.requestId());
+        BroadcastAck ack = pending.acks(response.requestId()).orElse(null);
         if (ack == null) {
             return; // another server's request, or one that timed out
         }
@@ -480,30 +401,13 @@ public final class ClassicRedisAdapter extends ForwardingAdapter {
         return new Target(List.copyOf(options.rooms()), List.copyOf(options.except()));
     }
 
-    /** {@code {}}, plus volatile, compress (when off) and, for acks, timeout, as Node writes them. */
     private static Json.Obj flags(BroadcastOptions options, boolean withTimeout) {
-        Map<String, Json> f = new LinkedHashMap<>();
-        if (options.volatileDelivery()) {
-            f.put("volatile", Json.of(true));
-        }
-        if (!options.compress()) {
-            f.put("compress", Json.of(false));
-        }
-        if (withTimeout) {
-            options.timeout().ifPresent(t -> f.put("timeout", new Json.Num(t.toMillis())));
-        }
-        return new Json.Obj(f);
+        return WireOptions.flags(options, withTimeout);
     }
 
     /** What a message from another server selects, delivered here only. */
     private static BroadcastOptions options(Target target, Json.Obj flags) {
-        Map<String, Json> f = flags == null ? Map.of() : flags.fields();
-        boolean volatileDelivery = f.get("volatile") instanceof Json.Bool v && v.value();
-        boolean compress = !(f.get("compress") instanceof Json.Bool c && !c.value());
-        Optional<Duration> timeout = f.get("timeout") instanceof Json.Num n
-                ? Optional.of(Duration.ofMillis((long) n.value())) : Optional.empty();
-        return new BroadcastOptions(new LinkedHashSet<>(target.rooms()), new LinkedHashSet<>(target.except()), true,
-                volatileDelivery, compress, timeout);
+        return WireOptions.options(target.rooms(), target.except(), flags);
     }
 
     /** {@code text} with Redis glob characters escaped, for a PSUBSCRIBE pattern. */

@@ -16,14 +16,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.BinaryJedisPubSub;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * {@link RedisBus} on Jedis: a pool of connections for PUBLISH and {@code PUBSUB NUMSUB}, and
@@ -41,8 +36,7 @@ public final class JedisRedisBus implements RedisBus {
     private static final long MAX_BACKOFF_MILLIS = 5000;
 
     private final HostAndPort address;
-    private final JedisClientConfig clientConfig;
-    private final JedisPool pool;
+    private final JedisConnections connections;
     private final String nodeChannel;
     private final List<Sub> subs = new CopyOnWriteArrayList<>();
     private final Object commands = new Object();
@@ -62,23 +56,15 @@ public final class JedisRedisBus implements RedisBus {
      */
     public JedisRedisBus(URI url, Optional<String> password, OptionalInt database, String nodeChannel,
             ThreadFactory threads, MetricsRecorder metrics) {
+        this(new JedisConnections(url, password, database), nodeChannel, threads, metrics);
+    }
+
+    /** As the other constructor, on {@code connections} (which {@link #close} closes). */
+    public JedisRedisBus(JedisConnections connections, String nodeChannel, ThreadFactory threads,
+            MetricsRecorder metrics) {
         this.metrics = metrics;
-        this.address = JedisURIHelper.getHostAndPort(url);
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .ssl(JedisURIHelper.isRedisSSLScheme(url))
-                .user(JedisURIHelper.getUser(url))
-                .password(Optional.ofNullable(JedisURIHelper.getPassword(url)).orElse(password.orElse(null)))
-                .database(url.getPath() != null && url.getPath().length() > 1 ? JedisURIHelper.getDBIndex(url)
-                        : database.orElse(0))
-                .connectionTimeoutMillis((int) Duration.ofSeconds(2).toMillis())
-                .socketTimeoutMillis((int) Duration.ofSeconds(2).toMillis())
-                .clientName("socketee");
-        this.clientConfig = config.build();
-        JedisPoolConfig poolConfig = new JedisPoolConfig();
-        poolConfig.setMaxTotal(16);
-        poolConfig.setMaxIdle(8);
-        poolConfig.setJmxEnabled(false);
-        this.pool = new JedisPool(poolConfig, address, clientConfig);
+        this.connections = connections;
+        this.address = connections.address();
         this.nodeChannel = nodeChannel;
         this.subscriber = threads.newThread(this::subscribeLoop);
         subscriber.setName("socketee-redis-subscriber");
@@ -93,7 +79,7 @@ public final class JedisRedisBus implements RedisBus {
             metrics.increment(Counter.REDIS_ERRORS);
             return;
         }
-        try (Jedis jedis = pool.getResource()) {
+        try (Jedis jedis = connections.pooled()) {
             jedis.publish(channel.getBytes(StandardCharsets.UTF_8), message);
             metrics.increment(Counter.REDIS_PUBLISHES);
         } catch (JedisException e) {
@@ -107,7 +93,7 @@ public final class JedisRedisBus implements RedisBus {
         if (live == null) {
             throw new IllegalStateException("Redis is away");
         }
-        try (Jedis jedis = pool.getResource()) {
+        try (Jedis jedis = connections.pooled()) {
             Long n = jedis.pubsubNumSub(channel).get(channel);
             return n == null ? 0 : n;
         } catch (JedisException e) {
@@ -157,7 +143,7 @@ public final class JedisRedisBus implements RedisBus {
         closed = true;
         send(Handler::unsubscribeAll);
         subscriber.interrupt();
-        pool.close();
+        connections.close();
     }
 
     /** Runs {@code command} on the live subscriber connection, if there is one; a failure waits for the reconnection. */
@@ -179,7 +165,7 @@ public final class JedisRedisBus implements RedisBus {
         long backoff = FIRST_BACKOFF_MILLIS;
         while (!closed) {
             Handler handler = new Handler();
-            try (Jedis jedis = new Jedis(address, clientConfig)) {
+            try (Jedis jedis = connections.single(Duration.ofSeconds(2))) {
                 jedis.subscribe(handler, nodeChannel.getBytes(StandardCharsets.UTF_8)); // returns when unsubscribed or lost
             } catch (JedisException | IllegalStateException e) {
                 if (reportOutage && !closed) {

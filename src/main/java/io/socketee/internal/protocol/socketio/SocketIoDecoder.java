@@ -1,5 +1,6 @@
 package io.socketee.internal.protocol.socketio;
 
+import static io.socketee.internal.protocol.ProtocolException.Kind.PARSER_MISMATCH;
 import static io.socketee.internal.protocol.ProtocolException.Kind.SOCKET_IO;
 
 import io.socketee.internal.protocol.ProtocolException;
@@ -57,10 +58,11 @@ import java.util.Set;
  * {@link ProtocolException} the connection should be closed (as the reference does); the decoder
  * is then back in its idle state.
  */
-public final class SocketIoDecoder {
+public final class SocketIoDecoder implements PacketDecoder {
     private static final Set<String> RESERVED_EVENTS =
             Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
-    private static final long MAX_SAFE_INTEGER = 9007199254740991L;
+    /** The largest ack id accepted: 2^53 - 1, the largest integer a JavaScript peer counts to exactly. */
+    static final long MAX_SAFE_INTEGER = 9007199254740991L;
 
     private final SocketIoVersion version;
     private final int maxAttachments;
@@ -105,11 +107,13 @@ public final class SocketIoDecoder {
      * announces a packet and false when the last attachment completes it, on an error, or on
      * {@link #reset}: the caller's deadline runs while it is true.
      */
+    @Override
     public boolean isReconstructing() {
         return pending != null;
     }
 
     /** Drops a partly received binary packet, as the reference's {@code destroy()} does. */
+    @Override
     public void reset() {
         pending = null;
         pendingBytes = 0;
@@ -121,6 +125,7 @@ public final class SocketIoDecoder {
      * @return the packet, or empty when it is a binary header now waiting for attachments
      * @throws ProtocolException when the text is not a valid packet here
      */
+    @Override
     public Optional<SocketIoPacket> addText(String text) {
         if (pending != null) {
             reset();
@@ -137,11 +142,16 @@ public final class SocketIoDecoder {
      * @throws ProtocolException when no packet waits, the attachments would hold more than
      *     {@code maxAttachmentBytes}, or a placeholder is invalid
      */
+    @Override
     public Optional<SocketIoPacket> addBinary(byte[] data) {
         Objects.requireNonNull(data, "data");
         Pending p = pending;
         if (p == null) {
-            throw new ProtocolException(SOCKET_IO, "got binary data when not reconstructing a packet");
+            // socket.io-msgpack-parser sends every packet as one msgpack map (fixmap: 0x80-0x8f)
+            boolean msgpack = data.length > 0 && (data[0] & 0xf0) == 0x80;
+            throw new ProtocolException(msgpack ? PARSER_MISMATCH : SOCKET_IO,
+                    "got binary data when not reconstructing a packet"
+                    + (msgpack ? " (a msgpack map, as socket.io-msgpack-parser sends)" : ""));
         }
         if (data.length > maxAttachmentBytes - pendingBytes) {
             long held = pendingBytes;
@@ -245,7 +255,8 @@ public final class SocketIoDecoder {
         return data;
     }
 
-    private static boolean isPayloadValid(SocketIoPacketType type, Json data) {
+    /** Whether a present payload fits its packet type (see the class comment); the msgpack decoder shares it. */
+    static boolean isPayloadValid(SocketIoPacketType type, Json data) {
         return switch (type) {
             case CONNECT -> data instanceof Json.Obj;
             case DISCONNECT -> false;

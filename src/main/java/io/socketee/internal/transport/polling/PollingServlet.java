@@ -1,6 +1,7 @@
 package io.socketee.internal.transport.polling;
 
 import io.socketee.internal.engine.EngineServer;
+import io.socketee.internal.transport.Callers;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,14 +22,17 @@ public final class PollingServlet extends HttpServlet {
 
     private final transient Supplier<EngineServer> engine;
     private final transient ClientBundle bundle;
+    private final transient Callers callers;
 
     /**
      * @param engine the engine, looked up per request (it is built after servlet registration)
      * @param bundle the client bundle, or {@code null} when serving it is disabled
+     * @param callers makes the authenticated caller of a handshake
      */
-    public PollingServlet(Supplier<EngineServer> engine, ClientBundle bundle) {
+    public PollingServlet(Supplier<EngineServer> engine, ClientBundle bundle, Callers callers) {
         this.engine = engine;
         this.bundle = bundle;
+        this.callers = callers;
     }
 
     @Override
@@ -39,7 +43,7 @@ public final class PollingServlet extends HttpServlet {
             serveClient(pathInfo, req, res);
             return;
         }
-        engine.get().handlePolling(new ServletExchange(req, res));
+        engine.get().handlePolling(new ServletExchange(req, res, callers));
     }
 
     private void serveClient(String pathInfo, HttpServletRequest req, HttpServletResponse res)

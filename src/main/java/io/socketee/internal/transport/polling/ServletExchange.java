@@ -3,6 +3,7 @@ package io.socketee.internal.transport.polling;
 import io.socketee.internal.engine.HandshakeRequest;
 import io.socketee.internal.engine.PollingExchange;
 import io.socketee.internal.engine.PostBody;
+import io.socketee.internal.transport.Callers;
 import io.socketee.internal.transport.Requests;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -47,15 +48,20 @@ final class ServletExchange implements PollingExchange {
     private volatile BodyReader bodyReader;
     private volatile PollListener pollListener;
 
-    ServletExchange(HttpServletRequest req, HttpServletResponse res) {
+    /**
+     * @param callers makes the caller of a request that opens a session, while the request is live
+     */
+    ServletExchange(HttpServletRequest req, HttpServletResponse res, Callers callers) {
         this.req = req;
         this.res = res;
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(req.getHeaderNames())) {
             headers.put(name, Collections.list(req.getHeaders(name)));
         }
-        this.request = Requests.of(req.getRequestURI(), req.getQueryString(), headers,
+        HandshakeRequest plain = Requests.of(req.getRequestURI(), req.getQueryString(), headers,
                 req.getRemoteAddr(), req.isSecure(), req.getSession(false));
+        this.request = Requests.opensSession(plain)
+                ? plain.withCaller(callers.of(req.getUserPrincipal(), req::isUserInRole)) : plain;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.socketee.internal.transport.websocket;
 
+import io.socketee.internal.transport.ContainerMethods;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.lang.reflect.Field;
@@ -67,21 +68,59 @@ final class ContainerQuirks {
      * other containers bound their closes themselves and are left alone.
      */
     static void abortConnection(Session session, CloseReason reason) {
-        if (!isA(session.getClass(), LIBERTY_SESSION)) {
-            return;
+        if (isA(session.getClass(), LIBERTY_SESSION) && abortLibertyLink(session, reason)) {
+            LOG.fine(() -> "SOCKETEE-ENGINE-004 WebSocket " + session.getId() + ": a close did not end the connection"
+                    + " (the peer reads or answers nothing): ended it");
         }
+    }
+
+    /**
+     * Liberty's part of {@link #abortConnection}, on anything shaped like its {@code SessionExt}:
+     * when the link is not {@code CLOSED}, first fails a write waiting on its TCP connection,
+     * then closes the link's device. Returns whether it did.
+     *
+     * <p>The write first: Liberty's close writes its close frame synchronously
+     * ({@code WsocConnLink.outgoingCloseConnection}), and that write was seen (FuzzIT, a peer
+     * blocked in its own write of a large burst) waiting in the TCP channel's
+     * {@code SimpleSync.simpleWait} for minutes, its own 5.5 s limit notwithstanding, with or
+     * without the device close. The TCP channel's public way to end an outstanding request from
+     * another thread is a write with {@code TCPRequestContext.ABORT_TIMEOUT}
+     * ({@code link.tcpConnection.getWriteInterface().write(0, ABORT_TIMEOUT)}): it marks the
+     * connection aborted and times the waiting write out at once, which frees the closing thread
+     * with an IOException that Liberty's close catches.
+     */
+    static boolean abortLibertyLink(Object sessionExt, CloseReason reason) {
         try {
-            Object link = libertyLink(session);
+            Object link = libertyLink(sessionExt);
             Class<?> type = link.getClass();
             if ("CLOSED".equals(String.valueOf(type.getField("linkStatus").get(link)))) {
-                return;
+                return false;
             }
-            LOG.fine(() -> "SOCKETEE-ENGINE-004 WebSocket " + session.getId() + ": a close did not end the connection"
-                    + " (the peer reads or answers nothing): ending it");
+            failWaitingWrite(link);
             type.getMethod("closeUsingSession", CloseReason.class, boolean.class, boolean.class)
                     .invoke(link, reason, false, true);
+            return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.FINE, "cannot end the container's WebSocket connection", e);
+            return false;
+        }
+    }
+
+    /** {@code link.tcpConnection.getWriteInterface().write(0, ABORT_TIMEOUT)}, when the link has them. */
+    private static void failWaitingWrite(Object link) {
+        try {
+            Field tcp = declaredField(link.getClass(), "tcpConnection");
+            tcp.setAccessible(true);
+            Object connection = tcp.get(link);
+            if (connection == null) {
+                return;
+            }
+            Object writer = ContainerMethods.publicMethod(connection.getClass(), "getWriteInterface").invoke(connection);
+            Method write = ContainerMethods.publicMethod(writer.getClass(), "write", long.class, int.class);
+            int abort = write.getDeclaringClass().getField("ABORT_TIMEOUT").getInt(null);
+            write.invoke(writer, 0L, abort);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot fail the write waiting on the container's WebSocket connection", e);
         }
     }
 

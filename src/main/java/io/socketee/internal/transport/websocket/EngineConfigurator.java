@@ -2,6 +2,7 @@ package io.socketee.internal.transport.websocket;
 
 import io.socketee.internal.engine.EngineServer;
 import io.socketee.internal.engine.HandshakeRequest;
+import io.socketee.internal.transport.Callers;
 import io.socketee.internal.transport.Requests;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.Extension;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Creates one {@link EngineEndpoint} per connection and records the handshake request (query,
- * headers, HTTP session, address) for it. The container may share one configurator between
+ * headers, HTTP session, address, and the authenticated caller with its declared roles, which the
+ * container answers only during the opening handshake) for it. The container may share one configurator between
  * handshakes, so the request travels in the user properties, which Jakarta WebSocket 2.1 makes a
  * per-connection copy during {@code modifyHandshake} and hands to the new session.
  *
@@ -37,19 +39,22 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
     private final SessionCloser closer;
     private final HandshakeAddresses addresses;
     private final boolean extensions;
+    private final Callers callers;
 
     /**
      * @param engine the engine, looked up when a connection opens
      * @param closer closes the containers' sessions, which may block (see {@link SessionCloser})
      * @param addresses the client addresses recorded by the {@link UpgradeGuardFilter}
      * @param extensions whether WebSocket extensions (permessage-deflate) may be negotiated
+     * @param callers makes the authenticated caller of a handshake
      */
     public EngineConfigurator(Supplier<EngineServer> engine, SessionCloser closer,
-            HandshakeAddresses addresses, boolean extensions) {
+            HandshakeAddresses addresses, boolean extensions, Callers callers) {
         this.engine = engine;
         this.closer = closer;
         this.addresses = addresses;
         this.extensions = extensions;
+        this.callers = callers;
     }
 
     @Override
@@ -68,6 +73,9 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
         String path = request.getRequestURI().getRawPath();
         HandshakeRequest hr = Requests.of(path, request.getQueryString(), request.getHeaders(),
                 address, isSecure(request), session instanceof HttpSession ? session : null);
+        if (Requests.opensSession(hr)) {
+            hr = hr.withCaller(callers.of(request.getUserPrincipal(), request::isUserInRole));
+        }
         sec.getUserProperties().put(REQUEST_PROPERTY, hr);
         sec.getUserProperties().put(CHECKED_PROPERTY, filtered.isPresent());
         // the application's headers (the reference's initial_headers and headers events)

@@ -69,6 +69,8 @@ class ContainerQuirksTest {
         public Enum<?> linkStatus;
         public Enum<?> readLinkStatus;
         String deviceClosedWith;
+        private TcpConnection tcpConnection; // private in Liberty too
+        final java.util.List<String> events = new java.util.ArrayList<>();
 
         Link(Enum<?> linkStatus, Enum<?> readLinkStatus) {
             this.linkStatus = linkStatus;
@@ -80,7 +82,38 @@ class ContainerQuirksTest {
             assertTrue(rightToDeviceLink);
             linkStatus = LinkStatus.CLOSED;
             deviceClosedWith = reason.getCloseCode().getCode() + " " + reason.getReasonPhrase();
+            events.add("device closed");
         }
+    }
+
+    /** Stands in for Open Liberty's {@code TCPRequestContext}/{@code TCPWriteRequestContext}. */
+    public interface WriteContext {
+        int ABORT_TIMEOUT = -3;
+
+        long write(long numBytes, int timeout);
+    }
+
+    /** Stands in for Open Liberty's {@code TCPConnectionContext}. */
+    public interface TcpConnection {
+        WriteContext getWriteInterface();
+    }
+
+    /** A TCP connection whose classes are not public, as Liberty's implementations are to SocketEE. */
+    private static TcpConnection tcp(java.util.List<String> events) {
+        final class Writer implements WriteContext {
+            @Override
+            public long write(long numBytes, int timeout) {
+                events.add("write " + numBytes + " with timeout " + timeout);
+                return 0;
+            }
+        }
+        final class Connection implements TcpConnection {
+            @Override
+            public WriteContext getWriteInterface() {
+                return new Writer();
+            }
+        }
+        return new Connection();
     }
 
     /** Stands in for Open Liberty's {@code SessionImpl}, whose link is a package-private field. */
@@ -131,6 +164,32 @@ class ContainerQuirksTest {
             assertFalse(ContainerQuirks.endStuckLibertyLink(new Ext(link), NORMAL), status.name());
             assertNull(link.deviceClosedWith, status.name());
         }
+    }
+
+    /**
+     * A close that did not end: the write waiting on the TCP connection (Liberty's close frame)
+     * is failed first, through the channel's public abort, then the device is closed.
+     */
+    @Test
+    void anAbortedLibertyLinkFailsItsWaitingWriteThenClosesItsDevice() {
+        Link link = new Link(LinkStatus.LOCAL_CLOSING, ReadLinkStatus.CLOSE_REQUESTED);
+        link.tcpConnection = tcp(link.events);
+        assertTrue(ContainerQuirks.abortLibertyLink(new Ext(link), NORMAL));
+        assertEquals(java.util.List.of("write 0 with timeout -3", "device closed"), link.events);
+        assertEquals(LinkStatus.CLOSED, link.linkStatus);
+    }
+
+    /** A closed link is not aborted again; a link without a TCP connection still has its device closed. */
+    @Test
+    void anAbortLeavesClosedLinksAloneAndNeedsNoTcpConnection() {
+        Link closed = new Link(LinkStatus.CLOSED, ReadLinkStatus.OK_TO_READ);
+        closed.tcpConnection = tcp(closed.events);
+        assertFalse(ContainerQuirks.abortLibertyLink(new Ext(closed), NORMAL));
+        assertEquals(java.util.List.of(), closed.events);
+
+        Link bare = new Link(LinkStatus.IO_OK, ReadLinkStatus.OK_TO_READ);
+        assertTrue(ContainerQuirks.abortLibertyLink(new Ext(bare), NORMAL));
+        assertEquals(java.util.List.of("device closed"), bare.events);
     }
 
     /** Anything not shaped like Liberty's session is left alone. */

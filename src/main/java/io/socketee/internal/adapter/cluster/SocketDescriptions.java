@@ -1,4 +1,4 @@
-package io.socketee.internal.adapter.redis;
+package io.socketee.internal.adapter.cluster;
 
 import static io.socketee.internal.protocol.ProtocolException.Kind.CLUSTER;
 
@@ -19,12 +19,13 @@ import java.util.Set;
  * {@code {id, handshake:{headers, time, address, xdomain, secure, issued, url, query, auth}, rooms, data}}.
  * A header with one value is a string, as Node's are; with several, an array. Stateless.
  */
-final class SocketDescriptions {
+public final class SocketDescriptions {
 
     private SocketDescriptions() {
     }
 
-    static Json encode(SocketDetails d, NamespaceHost host) {
+    /** {@code d} as Node describes a socket. */
+    public static Json encode(SocketDetails d, NamespaceHost host) {
         Handshake h = d.handshake();
         Map<String, Json> headers = new LinkedHashMap<>();
         h.headers().forEach((name, values) -> headers.put(name, values.size() == 1 ? new Json.Str(values.get(0))
@@ -54,7 +55,8 @@ final class SocketDescriptions {
     }
 
     @SuppressWarnings("unchecked")
-    static SocketDetails decode(Json json, NamespaceHost host) {
+    /** A socket another server described. */
+    public static SocketDetails decode(Json json, NamespaceHost host) {
         Json.Obj m = obj(json, "socket");
         Json.Obj hs = obj(m.fields().getOrDefault("handshake", new Json.Obj(Map.of())), "handshake");
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -85,6 +87,24 @@ final class SocketDescriptions {
                 hs.fields().get("secure") instanceof Json.Bool s && s.value());
         return new SocketDetails(text(m.fields().get("id")), handshake, rooms,
                 data instanceof Map<?, ?> dm ? (Map<String, Object>) dm : Map.of());
+    }
+
+    /**
+     * The local sockets followed by those the other servers described, each list of descriptions
+     * one server's answer; the application sees a malformed description as an {@link io.socketee.IoException}.
+     */
+    public static List<SocketDetails> withRemote(List<SocketDetails> local, List<Json.Arr> answers, NamespaceHost host) {
+        List<SocketDetails> all = new ArrayList<>(local);
+        for (Json.Arr answer : answers) {
+            for (Json description : answer.items()) {
+                try {
+                    all.add(decode(description, host));
+                } catch (ProtocolException e) {
+                    throw new io.socketee.IoException(e.getMessage(), e);
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     private static Json.Obj obj(Json v, String what) {

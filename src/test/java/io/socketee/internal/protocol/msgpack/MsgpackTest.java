@@ -1,4 +1,4 @@
-package io.socketee.internal.adapter.redis;
+package io.socketee.internal.protocol.msgpack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

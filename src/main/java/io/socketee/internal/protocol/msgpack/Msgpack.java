@@ -1,10 +1,7 @@
-package io.socketee.internal.adapter.redis;
-
-import static io.socketee.internal.protocol.ProtocolException.Kind.CLUSTER;
+package io.socketee.internal.protocol.msgpack;
 
 import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,27 +9,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MessagePack as the Node Redis adapter and emitter write it (notepack.io 3.x): the smallest
- * integer form for integral numbers, float64 for the rest, str/bin/array/map in their smallest
- * forms. Reads every standard form, so messages of other MessagePack writers decode too; the
- * timestamp extension becomes epoch milliseconds, other extensions null. Bounded: depth and
- * declared lengths are checked against the input. Stateless and thread-safe.
+ * MessagePack as notepack.io writes it: the smallest integer form for integral numbers, float64
+ * for the rest, str/bin/array/map in their smallest forms. notepack.io 3.x is what the Node Redis
+ * adapter and emitter use, 2.2 what socket.io-msgpack-parser 3.x uses; both write the JSON kinds
+ * and binary the same way and differ only in extensions, which the {@link Dialect} of a decode
+ * reads. Reads every standard form, so messages of other MessagePack writers decode too.
+ * Bounded: depth and declared lengths are checked against the input. Stateless and thread-safe.
  */
 public final class Msgpack {
     /** The deepest nesting decoded. */
     static final int MAX_DEPTH = 256;
+
+    /** What the extension types mean, and which grammar an invalid input broke. */
+    public enum Dialect {
+        /**
+         * notepack.io 3.x between the servers of a cluster: the timestamp extension (-1) becomes
+         * epoch milliseconds, other extensions null; errors are {@link ProtocolException.Kind#CLUSTER}.
+         */
+        CLUSTER(ProtocolException.Kind.CLUSTER),
+        /**
+         * notepack.io 2.2 as socket.io-msgpack-parser's peers write it, read into the values the
+         * JSON path gives ({@code JSON.stringify} of the sender's value): {@code undefined}
+         * (fixext 1, type 0) is left out of a map and null in an array; a {@code Date} (fixext 8,
+         * type 0, epoch milliseconds) is its ISO string; an {@code ArrayBuffer} (ext 8/16/32, type
+         * 0) is binary; another extension is {@code [type, binary]}, as notepack.io decodes it.
+         * Errors are {@link ProtocolException.Kind#SOCKET_IO}.
+         */
+        SOCKET_IO(ProtocolException.Kind.SOCKET_IO);
+
+        private final ProtocolException.Kind kind;
+
+        Dialect(ProtocolException.Kind kind) {
+            this.kind = kind;
+        }
+    }
 
     private Msgpack() {
     }
 
     /** Encodes a value; binary leaves become {@code bin}. */
     public static byte[] encode(Json value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        ByteSink out = new ByteSink(64);
         write(value, out);
         return out.toByteArray();
     }
 
-    private static void write(Json v, ByteArrayOutputStream out) {
+    /** Appends a value; binary leaves become {@code bin}. */
+    public static void write(Json v, ByteSink out) {
         if (v instanceof Json.Null) {
             out.write(0xc0);
         } else if (v instanceof Json.Bool b) {
@@ -52,7 +75,7 @@ public final class Msgpack {
             a.items().forEach(item -> write(item, out));
         } else {
             Map<String, Json> fields = ((Json.Obj) v).fields();
-            header(out, fields.size(), 0x80, 16, -1, 0xde, 0xdf);
+            writeMapHeader(fields.size(), out);
             fields.forEach((k, item) -> {
                 write(new Json.Str(k), out);
                 write(item, out);
@@ -60,8 +83,20 @@ public final class Msgpack {
         }
     }
 
+    /** Appends the header of a map of {@code size} entries; the caller writes them, key then value. */
+    public static void writeMapHeader(int size, ByteSink out) {
+        header(out, size, 0x80, 16, -1, 0xde, 0xdf);
+    }
+
+    /** Appends JavaScript's {@code undefined} as notepack.io writes it: fixext 1 of type 0. */
+    public static void writeUndefined(ByteSink out) {
+        out.write(0xd4);
+        out.write(0);
+        out.write(0);
+    }
+
     /** A length header: fix form below {@code fixLimit}, else 8/16/32-bit forms (-1: none). */
-    private static void header(ByteArrayOutputStream out, int length, int fix, int fixLimit,
+    private static void header(ByteSink out, int length, int fix, int fixLimit,
             int form8, int form16, int form32) {
         if (fix >= 0 && length < fixLimit) {
             out.write(fix | length);
@@ -77,7 +112,7 @@ public final class Msgpack {
         }
     }
 
-    private static void writeNumber(double d, ByteArrayOutputStream out) {
+    private static void writeNumber(double d, ByteSink out) {
         if (Math.floor(d) != d || Double.isInfinite(d) || Math.abs(d) >= 0x1p63) {
             out.write(0xcb);
             writeBig(out, Double.doubleToLongBits(d), 8);
@@ -117,34 +152,54 @@ public final class Msgpack {
         }
     }
 
-    private static void writeBig(ByteArrayOutputStream out, long value, int bytes) {
+    private static void writeBig(ByteSink out, long value, int bytes) {
         for (int i = bytes - 1; i >= 0; i--) {
             out.write((int) (value >>> (8 * i)) & 0xff);
         }
     }
 
-    /** Decodes one value that must fill the whole input. */
+    /** Decodes one value, in the {@link Dialect#CLUSTER} dialect, that must fill the whole input. */
     public static Json decode(byte[] input) {
-        Reader r = new Reader(input);
+        return decode(input, Dialect.CLUSTER, MAX_DEPTH);
+    }
+
+    /**
+     * Decodes one value that must fill the whole input.
+     *
+     * @param maxDepth the deepest array/map nesting accepted (at most {@value #MAX_DEPTH} is used)
+     * @return the value; {@link Json#NULL} for a top-level {@code undefined}
+     * @throws ProtocolException of the dialect's kind when the input is not one valid value
+     */
+    public static Json decode(byte[] input, Dialect dialect, int maxDepth) {
+        Reader r = new Reader(input, dialect, Math.min(maxDepth, MAX_DEPTH));
         Json v = r.read(0);
         if (r.pos != input.length) {
-            throw new ProtocolException(CLUSTER, "msgpack: " + (input.length - r.pos) + " bytes after the value");
+            throw r.error((input.length - r.pos) + " bytes after the value");
         }
-        return v;
+        return v == null ? Json.NULL : v;
     }
 
     /** A cursor over the input. */
     private static final class Reader {
         private final byte[] in;
+        private final Dialect dialect;
+        private final int maxDepth;
         private int pos;
 
-        Reader(byte[] in) {
+        Reader(byte[] in, Dialect dialect, int maxDepth) {
             this.in = in;
+            this.dialect = dialect;
+            this.maxDepth = maxDepth;
         }
 
+        ProtocolException error(String what) {
+            return new ProtocolException(dialect.kind, "msgpack: " + what);
+        }
+
+        /** The next value; null for the socket.io dialect's {@code undefined}. */
         Json read(int depth) {
-            if (depth > MAX_DEPTH) {
-                throw new ProtocolException(CLUSTER, "msgpack: nested deeper than " + MAX_DEPTH);
+            if (depth > maxDepth) {
+                throw error("nested deeper than " + maxDepth);
             }
             int b = u8();
             if (b <= 0x7f) {
@@ -165,9 +220,9 @@ public final class Msgpack {
                 case 0xc4 -> bin(u8());
                 case 0xc5 -> bin(u16());
                 case 0xc6 -> bin(len32());
-                case 0xc7 -> ext(u8());
-                case 0xc8 -> ext(u16());
-                case 0xc9 -> ext(len32());
+                case 0xc7 -> ext(u8(), false);
+                case 0xc8 -> ext(u16(), false);
+                case 0xc9 -> ext(len32(), false);
                 case 0xca -> new Json.Num(Float.intBitsToFloat((int) big(4)));
                 case 0xcb -> new Json.Num(Double.longBitsToDouble(big(8)));
                 case 0xcc -> new Json.Num(u8());
@@ -178,11 +233,11 @@ public final class Msgpack {
                 case 0xd1 -> new Json.Num((short) u16());
                 case 0xd2 -> new Json.Num((int) big(4));
                 case 0xd3 -> new Json.Num(big(8));
-                case 0xd4 -> ext(1);
-                case 0xd5 -> ext(2);
-                case 0xd6 -> ext(4);
-                case 0xd7 -> ext(8);
-                case 0xd8 -> ext(16);
+                case 0xd4 -> ext(1, true);
+                case 0xd5 -> ext(2, true);
+                case 0xd6 -> ext(4, true);
+                case 0xd7 -> ext(8, true);
+                case 0xd8 -> ext(16, true);
                 case 0xd9 -> str(u8());
                 case 0xda -> str(u16());
                 case 0xdb -> str(len32());
@@ -190,8 +245,7 @@ public final class Msgpack {
                 case 0xdd -> arr(len32(), depth);
                 case 0xde -> map(u16(), depth);
                 case 0xdf -> map(len32(), depth);
-                default -> throw new ProtocolException(CLUSTER,
-                        "msgpack: unknown type byte 0x" + Integer.toHexString(b));
+                default -> throw error("unknown type byte 0x" + Integer.toHexString(b));
             };
         }
 
@@ -213,7 +267,8 @@ public final class Msgpack {
             need(n); // every element takes at least one byte
             List<Json> items = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                items.add(read(depth + 1));
+                Json item = read(depth + 1);
+                items.add(item == null ? Json.NULL : item);
             }
             return new Json.Arr(items);
         }
@@ -227,19 +282,44 @@ public final class Msgpack {
                         : key instanceof Json.Num num ? io.socketee.internal.protocol.json.JsonWriter.numberToString(num.value())
                         : null;
                 if (k == null) {
-                    throw new ProtocolException(CLUSTER, "msgpack: map key is not a string or number");
+                    throw error("map key is not a string or number");
                 }
-                fields.put(k, read(depth + 1));
+                Json value = read(depth + 1);
+                if (value != null) {
+                    fields.put(k, value);
+                }
             }
             return new Json.Obj(fields);
         }
 
-        /** The timestamp extension (-1) as epoch milliseconds; other extensions as null. */
-        private Json ext(int n) {
+        /** An extension of {@code n} bytes, read as the dialect says; {@code fixed}: a fixext form. */
+        private Json ext(int n, boolean fixed) {
             int type = (byte) u8();
             need(n);
             int start = pos;
             pos += n;
+            return dialect == Dialect.CLUSTER ? timestamp(type, start, n) : notepack2(type, start, n, fixed);
+        }
+
+        /** notepack.io 2.2's extensions (see {@link Dialect#SOCKET_IO}); null for undefined. */
+        private Json notepack2(int type, int start, int n, boolean fixed) {
+            if (type == 0 && fixed && n == 1) {
+                return null;
+            }
+            if (type == 0 && fixed && n == 8) {
+                return new Json.Str(isoInstant(readAt(start, 8)));
+            }
+            Json.Bin bytes = new Json.Bin(java.util.Arrays.copyOfRange(in, start, start + n));
+            return type == 0 && !fixed ? bytes : new Json.Arr(List.of(new Json.Num(type), bytes));
+        }
+
+        /** A JavaScript {@code Date}'s {@code toJSON()}: ISO 8601 in UTC with milliseconds. */
+        private static String isoInstant(long millis) {
+            return IsoDates.format(millis);
+        }
+
+        /** The timestamp extension (-1) as epoch milliseconds; other extensions as null. */
+        private Json timestamp(int type, int start, int n) {
             if (type != -1) {
                 return Json.NULL;
             }
@@ -281,7 +361,7 @@ public final class Msgpack {
         private int len32() {
             long n = big(4) & 0xffffffffL;
             if (n > in.length) {
-                throw new ProtocolException(CLUSTER, "msgpack: length " + n + " is longer than the input");
+                throw error("length " + n + " is longer than the input");
             }
             return (int) n;
         }
@@ -295,7 +375,7 @@ public final class Msgpack {
 
         private void need(long n) {
             if (n < 0 || pos + n > in.length) {
-                throw new ProtocolException(CLUSTER, "msgpack: truncated at byte " + pos);
+                throw error("truncated at byte " + pos);
             }
         }
 

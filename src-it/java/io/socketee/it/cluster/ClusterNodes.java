@@ -1,0 +1,37 @@
+package io.socketee.it.cluster;
+
+import io.socketee.it.support.RedisServer;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+
+/**
+ * Two SocketEE cluster members, deployments {@code a} and {@code b} (declared by the subclass,
+ * with the adapter it tests), on the shared test Redis, which is stopped after the class.
+ */
+abstract class ClusterNodes {
+    /** The test Redis, started with the deployments (before the WARs connect to it) if none runs. */
+    static RedisServer redis() {
+        return RedisServer.shared();
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment("a")
+    URL a;
+
+    @ArquillianResource
+    @OperateOnDeployment("b")
+    URL b;
+
+    /** Asks the member {@code client} is on to broadcast {@code news(text)} to the namespace, and waits for its ack. */
+    static void broadcastNews(io.socketee.it.support.OfficialJavaClient client, String text) throws Exception {
+        org.json.JSONObject spec = new org.json.JSONObject().put("event", "news")
+                .put("args", new org.json.JSONArray().put(text));
+        org.junit.jupiter.api.Assertions.assertEquals("ok", client.call("emit", spec));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopRedis() {
+        RedisServer.stopShared();
+    }
+}
