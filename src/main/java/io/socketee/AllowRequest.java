@@ -21,4 +21,15 @@ public interface AllowRequest {
      * @return empty to allow, or the refusal message
      */
     Optional<String> refuse(ConnectionRequest request);
+
+    /**
+     * The path whose handshakes this check decides: empty (the default) for the Socket.IO server
+     * ({@code socketio.path}), else the value of an {@link io.socketee.engine.EngineIoEndpoint},
+     * such as {@code "/engine.io"}.
+     *
+     * @return empty, or an {@code @EngineIoEndpoint} path
+     */
+    default String path() {
+        return "";
+    }
 }

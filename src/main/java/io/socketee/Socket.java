@@ -37,6 +37,19 @@ public interface Socket {
     Handshake handshake();
 
     /**
+     * The HTTP request that carried the packet being handled, when it came over HTTP long-polling
+     * (the reference's {@code socket.conn.transport.dataReq}): its headers, query and address, for
+     * a cookie or header sent with that POST. Empty over WebSocket, and when called anywhere but
+     * in this socket's own handler of that packet (on the thread that runs it; after an
+     * asynchronous handler's first suspension, too).
+     *
+     * @return the request carrying the current packet, over polling
+     */
+    default java.util.Optional<ConnectionRequest> currentRequest() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A snapshot of the rooms this socket is in, in the order it joined them; its own id comes first.
      * @return a snapshot of the rooms this socket is in, in the order it joined them; its own id comes first
      */

@@ -41,6 +41,17 @@ public interface EngineIoConnection {
     Map<String, List<String>> headers();
 
     /**
+     * The HTTP request that carried the message being handled, in {@link EngineIoHandler#onMessage}
+     * or {@link EngineIoHandler#onBinary} of a message that came over HTTP long-polling (the
+     * reference's {@code transport.dataReq}); empty over WebSocket and in the other callbacks.
+     *
+     * @return the polling request carrying the current message
+     */
+    default java.util.Optional<io.socketee.ConnectionRequest> currentRequest() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The client's IP address, when the container reports it, else empty.
      * @return the client's IP address, when the container reports it, else empty
      */

@@ -4,6 +4,7 @@ import io.socketee.ConnectionRequest;
 import io.socketee.IdGenerator;
 import io.socketee.internal.engine.HandshakeRequest;
 import io.socketee.internal.engine.SessionIds;
+import io.socketee.internal.sio.ConnectionRequests;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +41,7 @@ final class GeneratedIds implements Function<HandshakeRequest, String> {
     @Override
     public String apply(HandshakeRequest r) {
         try {
-            String id = generator.generateId(connectionRequest(r));
+            String id = generator.generateId(ConnectionRequests.of(r));
             if (id != null && !id.isEmpty()) {
                 check(id, "for a connection");
                 return id;
@@ -49,12 +50,6 @@ final class GeneratedIds implements Function<HandshakeRequest, String> {
             LOG.log(Level.WARNING, "SOCKETEE-ENGINE-002 the IdGenerator failed; using a random id", e);
         }
         return fallback.get();
-    }
-
-    /** The public view of a handshake request, for {@link IdGenerator} and {@link io.socketee.AllowRequest}. */
-    static ConnectionRequest connectionRequest(HandshakeRequest r) {
-        return new ConnectionRequest(r.url(), r.query(), r.headers(), r.remoteAddress(), r.secure(),
-                r.caller().principal(), r.caller().roles());
     }
 
     private void check(String id, String when) {

@@ -36,17 +36,19 @@ final class RawEngineListener implements EngineListener {
 
     @Override
     public void onConnection(EngineSocket socket) {
-        Connection c = new Connection(socket);
+        Connection c = new Connection(socket, java.util.Optional.empty());
         SerialExecutor serial = new SerialExecutor(workers);
         socket.setHandler(new EngineSocketHandler() {
             @Override
             public void onText(String message) {
-                serial.execute(() -> call(() -> handler.onMessage(c, message)));
+                Connection carried = c.carriedBy(socket.currentRequest());
+                serial.execute(() -> call(() -> handler.onMessage(carried, message)));
             }
 
             @Override
             public void onBinary(byte[] message) {
-                serial.execute(() -> call(() -> handler.onBinary(c, message)));
+                Connection carried = c.carriedBy(socket.currentRequest());
+                serial.execute(() -> call(() -> handler.onBinary(carried, message)));
             }
 
             @Override
@@ -66,8 +68,28 @@ final class RawEngineListener implements EngineListener {
         }
     }
 
-    /** The application's view of one session. */
-    private record Connection(EngineSocket socket) implements EngineIoConnection {
+    /**
+     * The application's view of one session, with the polling request that carried the message
+     * being handled, if any. Equal for one session whatever the request.
+     */
+    private record Connection(EngineSocket socket, java.util.Optional<io.socketee.ConnectionRequest> currentRequest)
+            implements EngineIoConnection {
+
+        Connection carriedBy(java.util.Optional<io.socketee.internal.engine.HandshakeRequest> request) {
+            return request.isEmpty() ? this
+                    : new Connection(socket, request.map(io.socketee.internal.sio.ConnectionRequests::of));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Connection other && other.socket == socket;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(socket);
+        }
+
         @Override
         public String id() {
             return socket.id();

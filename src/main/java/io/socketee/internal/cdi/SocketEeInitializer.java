@@ -61,6 +61,8 @@ public final class SocketEeInitializer implements ServletContainerInitializer {
             String rawPath = normalise(endpoint.value());
             if (!EngineIoHandler.class.isAssignableFrom(c)) {
                 problems.add("SOCKETEE-BOOT-004 " + c.getName() + " has @EngineIoEndpoint but does not implement EngineIoHandler");
+            } else if (!EndpointOptions.problems(c, endpoint).isEmpty()) {
+                problems.addAll(EndpointOptions.problems(c, endpoint));
             } else if (mounts.stream().anyMatch(m -> m.path().equals(rawPath))) {
                 problems.add("SOCKETEE-BOOT-005 " + c.getName() + ": path " + rawPath + " is already in use");
             } else {

@@ -39,6 +39,12 @@ public class SocketEeRuntime {
     jakarta.enterprise.inject.Instance<io.socketee.AllowRequest> allowRequest;
 
     @Inject
+    jakarta.enterprise.inject.Instance<io.socketee.AsyncAllowRequest> asyncAllowRequest;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<io.socketee.ResponseHeaders> responseHeaders;
+
+    @Inject
     SocketEeExtension extension;
 
     @Inject
@@ -73,11 +79,14 @@ public class SocketEeRuntime {
     private MetricsBinding metrics = MetricsBinding.NONE;
     /** The adapter in use, for the start-up log. */
     private String adapterDescription = "in-memory (one server)";
+    private EngineHooks hooks = EngineHooks.NONE;
     private final java.util.List<EngineServer> rawEngines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @PostConstruct
     void start() {
         config = SocketIoConfig.read(key -> mpConfig.getOptionalValue(key, String.class));
+        hooks = EngineHooks.of(allowRequest.stream().toList(), asyncAllowRequest.stream().toList(),
+                responseHeaders.stream().toList());
         metrics = MetricsBinding.choose(beanManager);
         requestContexts = new PacketRequestContext(beanManager.createInstance().select(RequestContextController.class),
                 config.inlineHandlers() ? java.util.Optional.empty() : java.util.Optional.of(new LeftoverRequestContext(
@@ -171,14 +180,9 @@ public class SocketEeRuntime {
         return clusterStatus;
     }
 
-    /** The configured engine options, with the application's {@link io.socketee.AllowRequest} if any. */
+    /** The configured engine options, with the application's hooks of the Socket.IO server. */
     private io.socketee.internal.engine.EngineOptions engineOptions() {
-        io.socketee.internal.engine.EngineOptions options = config.engine().withMetrics(metrics.recorder());
-        if (!allowRequest.isResolvable()) {
-            return options;
-        }
-        io.socketee.AllowRequest guard = allowRequest.get();
-        return options.withHttp(options.cors(), options.cookie(), r -> guard.refuse(GeneratedIds.connectionRequest(r)));
+        return hooks.apply("", config.engine().withMetrics(metrics.recorder()));
     }
 
     @PreDestroy
@@ -230,12 +234,28 @@ public class SocketEeRuntime {
         return engine;
     }
 
-    /** A raw Engine.IO server for an {@code @EngineIoEndpoint}, sharing this runtime's threads. */
-    public EngineServer newRawEngine(io.socketee.engine.EngineIoHandler handler) {
-        EngineServer raw = new EngineServer(config.engine(), new RawEngineListener(handler, workers),
-                scheduler, workers, new SessionIds());
+    /**
+     * A raw Engine.IO server for an {@code @EngineIoEndpoint}, sharing this runtime's threads, with
+     * the endpoint's own settings and the application's hooks of its path.
+     */
+    EngineServer newRawEngine(io.socketee.engine.EngineIoHandler handler, String path,
+            io.socketee.engine.EngineIoEndpoint endpoint) {
+        EngineServer raw = new EngineServer(hooks.apply(path, EndpointOptions.apply(endpoint, config.engine())),
+                new RawEngineListener(handler, workers), scheduler, workers, new SessionIds());
         rawEngines.add(raw);
         return raw;
+    }
+
+    /**
+     * Fails when a hook names a path that is not served.
+     *
+     * @param rawPaths the paths of the application's {@code @EngineIoEndpoint}s
+     */
+    void checkHookPaths(java.util.Set<String> rawPaths) {
+        java.util.List<String> problems = hooks.unservedPaths(rawPaths);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("\n  ", problems));
+        }
     }
 
     /** Closes WebSockets off the caller's thread and ends closes that do not (see {@link #closer}). */

@@ -37,9 +37,12 @@ final class TransportBootstrap implements ServletContextListener {
         SocketEeRuntime runtime = CDI.current().select(SocketEeRuntime.class).get();
         ServerContainer container = (ServerContainer) sce.getServletContext()
                 .getAttribute(ServerContainer.class.getName());
+        runtime.checkHookPaths(mounts.stream().filter(m -> m.rawHandler().isPresent()).map(Mount::path)
+                .collect(java.util.stream.Collectors.toSet()));
         for (Mount m : mounts) {
             EngineServer engine = m.rawHandler().isPresent()
-                    ? runtime.newRawEngine(handler(m.rawHandler().get()))
+                    ? runtime.newRawEngine(handler(m.rawHandler().get()), m.path(),
+                            m.rawHandler().get().getAnnotation(io.socketee.engine.EngineIoEndpoint.class))
                     : runtime.engine();
             m.engine().set(engine);
             if (container == null) {
@@ -57,7 +60,7 @@ final class TransportBootstrap implements ServletContextListener {
                 throw new IllegalStateException("SOCKETEE-BOOT-002 cannot register the WebSocket endpoint at " + m.path(), e);
             }
             if (runtime.config().perMessageDeflate()) {
-                LOG.info(() -> "SOCKETEE-BOOT-010 WebSocket extensions offered at " + m.path() + ": "
+                LOG.info(() -> "SOCKETEE-BOOT-016 WebSocket extensions offered at " + m.path() + ": "
                         + container.getInstalledExtensions().stream().map(jakarta.websocket.Extension::getName).toList()
                         + (container.getInstalledExtensions().isEmpty() ? " (none: the container has no permessage-deflate)" : ""));
             }

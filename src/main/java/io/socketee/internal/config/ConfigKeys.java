@@ -34,6 +34,8 @@ public enum ConfigKeys {
             "compress polling responses with gzip or deflate, as the request's Accept-Encoding allows"),
     HTTP_COMPRESSION_THRESHOLD("socketio.httpCompression.threshold", "1024",
             "smallest polling response body compressed, in bytes"),
+    ALLOW_REQUEST_TIMEOUT("socketio.allowRequestTimeout", "10000",
+            "milliseconds an AllowRequest or AsyncAllowRequest may take to decide; undecided then, the handshake is refused (403, code 4)"),
     PER_MESSAGE_DEFLATE("socketio.perMessageDeflate", "false",
             "offer the container's WebSocket extensions (permessage-deflate where it has it) to clients that ask"),
     PARSER("socketio.parser", "default",

@@ -203,6 +203,7 @@ public record SocketIoConfig(
         HttpCompression httpCompression = new HttpCompression(r.bool(ConfigKeys.HTTP_COMPRESSION),
                 (int) Math.min(Integer.MAX_VALUE, r.positiveLong(ConfigKeys.HTTP_COMPRESSION_THRESHOLD)));
         boolean perMessageDeflate = r.bool(ConfigKeys.PER_MESSAGE_DEFLATE);
+        Duration allowRequestTimeout = r.millis(ConfigKeys.ALLOW_REQUEST_TIMEOUT);
         String parserName = r.string(ConfigKeys.PARSER).trim();
         Optional<SocketIoParser> parser = SocketIoParser.named(parserName);
         if (parser.isEmpty()) {
@@ -233,7 +234,8 @@ public record SocketIoConfig(
         r.failIfProblems(all);
         EngineOptions engine = new EngineOptions(pingInterval, pingTimeout, upgradeTimeout, maxSize,
                 transports, allowUpgrades, allowEio3, cookie, cors, EngineOptions.HandshakeVerifier.ALLOW_ALL,
-                maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE, httpCompression);
+                maxBufferedBytes, writeTimeout, io.socketee.internal.metrics.MetricsRecorder.NONE, httpCompression,
+                EngineOptions.HeaderHook.NONE, allowRequestTimeout);
         return new SocketIoConfig(path, engine, connectTimeout, serveClient, maxAttachments, attachmentTimeout,
                 cleanupChildren, List.copyOf(namespaces), List.copyOf(dynamic), recovery, redis, inlineHandlers, admin,
                 perMessageDeflate, parser.orElseThrow());

@@ -6,6 +6,7 @@ import io.socketee.internal.protocol.ProtocolException;
 import io.socketee.internal.protocol.engine.EnginePacket;
 import io.socketee.internal.protocol.engine.EngineVersion;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class EngineServer {
     /** Milliseconds of a monotonic clock, for the write deadline. */
     private final java.util.function.LongSupplier clock;
     private final java.util.concurrent.ScheduledFuture<?> sweep;
+    private final HandshakeCheck handshakeCheck;
 
     /**
      * Creates a server.
@@ -75,6 +77,7 @@ public final class EngineServer {
         this.worker = worker;
         this.ids = ids;
         this.clock = clock;
+        this.handshakeCheck = new HandshakeCheck(options.verifier(), options.verifyTimeout(), scheduler);
         long every = sweepInterval(options.writeTimeout().toMillis());
         this.sweep = scheduler.scheduleWithFixedDelay(this::dropStalledClients, every, every,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -158,7 +161,7 @@ public final class EngineServer {
         }
         String sid = req.query().get("sid");
         if (sid == null) {
-            handshakeOverPolling(ex);
+            admitOverPolling(ex);
             return;
         }
         EngineSession session = sessions.get(sid);
@@ -187,9 +190,21 @@ public final class EngineServer {
      * @return where the host delivers the connection's frames
      */
     public WebSocketReceiver acceptWebSocket(HandshakeRequest req, WebSocketChannel channel) {
+        return acceptWebSocket(req, channel, false);
+    }
+
+    /**
+     * As {@link #acceptWebSocket(HandshakeRequest, WebSocketChannel)}; {@code checked} says that
+     * {@link #refuseUpgrade} let this very request through before the upgrade, so the
+     * application's check is not asked again.
+     */
+    public WebSocketReceiver acceptWebSocket(HandshakeRequest req, WebSocketChannel channel, boolean checked) {
         Optional<Refusal> refusal = verify(req, "GET", true);
         if (refusal.isEmpty() && !"websocket".equals(req.query().get("transport"))) {
             refusal = Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
+        }
+        if (refusal.isEmpty() && !checked && !req.query().containsKey("sid")) {
+            refusal = handshakeCheck.checkNow(req);
         }
         if (refusal.isPresent()) {
             refuse(channel, refusal.get());
@@ -240,7 +255,20 @@ public final class EngineServer {
                 && !options.allowEio3()) {
             refusal = Optional.of(new Refusal(EngineError.UNSUPPORTED_PROTOCOL_VERSION, null));
         }
+        if (refusal.isEmpty() && !req.query().containsKey("sid")) {
+            refusal = handshakeCheck.checkNow(req);
+        }
         return refusal.map(Refusal::message);
+    }
+
+    /**
+     * The headers of a WebSocket upgrade response: what the {@link EngineOptions#headerHook}
+     * adds ({@code handshake} when the WebSocket opens a session, not when it upgrades one).
+     */
+    public Map<String, String> upgradeResponseHeaders(HandshakeRequest req) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        options.headerHook().add(req, !req.query().containsKey("sid"), headers);
+        return headers;
     }
 
     /**
@@ -277,6 +305,11 @@ public final class EngineServer {
         if (!req.query().containsKey("sid")) {
             options.cookie().ifPresent(c -> headers.put("Set-Cookie", c.headerValue(sid)));
         }
+    }
+
+    /** Lets the application's {@link EngineOptions#headerHook} change a polling response's headers, last. */
+    void applicationHeaders(HandshakeRequest req, Map<String, String> headers) {
+        options.headerHook().add(req, !req.query().containsKey("sid"), headers);
     }
 
     // ---- verification and handshake ----------------------------------------------------
@@ -321,7 +354,34 @@ public final class EngineServer {
         if (transport.equals("websocket") && !upgrade) {
             return Optional.of(new Refusal(EngineError.BAD_REQUEST, null));
         }
-        return options.verifier().refuse(req).map(m -> new Refusal(EngineError.FORBIDDEN, m));
+        return Optional.empty();
+    }
+
+    // ---- the application's handshake check ------------------------------------------------
+
+    /**
+     * A polling handshake: opens the session once the application's check allows it. A check
+     * decided at once is answered on this thread; else the request is suspended (no thread waits)
+     * and answered on the worker pool when the check completes.
+     */
+    private void admitOverPolling(PollingExchange ex) {
+        java.util.concurrent.CompletableFuture<Optional<Refusal>> decided = handshakeCheck.check(ex.request());
+        if (decided.isDone()) {
+            admitted(ex, decided.join());
+            return;
+        }
+        // the engine's own timer decides first; the host's timeout only guards against a lost answer
+        Duration hostTimeout = options.verifyTimeout().multipliedBy(2);
+        ex.suspend(hostTimeout, () -> respondError(ex, new Refusal(EngineError.FORBIDDEN, null)), () -> { });
+        decided.whenCompleteAsync((refusal, e) -> admitted(ex, refusal), worker);
+    }
+
+    private void admitted(PollingExchange ex, Optional<Refusal> refusal) {
+        if (refusal.isPresent()) {
+            respondError(ex, refusal.get());
+        } else {
+            handshakeOverPolling(ex);
+        }
     }
 
     private void handshakeOverPolling(PollingExchange ex) {

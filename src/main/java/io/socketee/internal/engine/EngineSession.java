@@ -8,6 +8,7 @@ import io.socketee.internal.protocol.engine.EngineVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,6 +50,12 @@ final class EngineSession implements EngineSocket {
     /** The transport the sweep last looked at: a new one (after an upgrade) starts the clock anew. */
     private Transport watchedTransport;
     private volatile EngineSocketHandler handler = EngineSocketHandler.IGNORE;
+    /** The polling POST whose packets are being delivered, and the thread delivering them. */
+    private volatile Carrier carrier;
+
+    /** An HTTP request carrying packets in, on the thread that delivers them. */
+    private record Carrier(Thread thread, HandshakeRequest request) {
+    }
     private volatile State state = State.OPENING;
     private volatile Transport transport;
     private Upgrade upgrade;
@@ -78,6 +85,25 @@ final class EngineSession implements EngineSocket {
     @Override
     public HandshakeRequest request() {
         return request;
+    }
+
+    @Override
+    public Optional<HandshakeRequest> currentRequest() {
+        Carrier c = carrier;
+        return c != null && c.thread() == Thread.currentThread() ? Optional.of(c.request()) : Optional.empty();
+    }
+
+    /**
+     * Runs {@code body}, which delivers the packets of one polling POST, with that POST as the
+     * {@link #currentRequest} of this thread. Polling POSTs of one session never overlap.
+     */
+    void receivingOver(HandshakeRequest post, Runnable body) {
+        carrier = new Carrier(Thread.currentThread(), post);
+        try {
+            body.run();
+        } finally {
+            carrier = null;
+        }
     }
 
     @Override

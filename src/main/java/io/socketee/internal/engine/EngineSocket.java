@@ -20,6 +20,15 @@ public interface EngineSocket {
     /** The request that opened the session. */
     HandshakeRequest request();
 
+    /**
+     * The HTTP request that carries the message being delivered, when called by the handler while
+     * it receives a message over polling (the reference's {@code transport.dataReq}); empty on
+     * any other thread, over WebSocket, and outside delivery.
+     */
+    default java.util.Optional<HandshakeRequest> currentRequest() {
+        return java.util.Optional.empty();
+    }
+
     /** The current transport's name: "polling" or "websocket". */
     String transportName();
 

@@ -177,7 +177,7 @@ final class PollingTransport extends Transport {
         if (!current[0]) {
             return;
         }
-        receive(bytes, binary);
+        session.receivingOver(ex.request(), () -> receive(bytes, binary));
         // the POST counts as finished before its answer is written: the client may send the next
         // one the moment it reads "ok", possibly before this thread returns
         session.locked(() -> {
@@ -185,9 +185,7 @@ final class PollingTransport extends Transport {
                 dataExchange = null;
             }
         });
-        Map<String, String> headers = headers(ex);
-        headers.put("Content-Type", "text/html");
-        ex.respond(200, headers, OK);
+        answer(ex, headers(ex, "text/html"), OK);
     }
 
     /**
@@ -242,18 +240,17 @@ final class PollingTransport extends Transport {
             shouldClose = null;
         }
         Framing.Body body = Framing.encodePayload(packets, session.version(), supportsBinary);
-        Map<String, String> headers = headers(ex);
-        headers.put("Content-Type", body.contentType());
+        Map<String, String> headers = headers(ex, body.contentType());
         byte[] bytes = body.bytes();
         Optional<HttpCompression.Coding> coding = session.options().httpCompression()
                 .choose(bytes.length, ex.request().header("Accept-Encoding"));
         Runnable answer;
         if (coding.isEmpty()) {
-            answer = () -> ex.respond(200, headers, bytes);
+            answer = () -> answer(ex, headers, bytes);
         } else {
             HttpCompression.Coding c = coding.get();
             headers.put("Content-Encoding", c.token());
-            answer = () -> ex.respond(200, headers, c.encode(bytes));
+            answer = () -> answer(ex, headers, c.encode(bytes));
         }
         if (onPollThread && coding.isEmpty()) {
             session.defer(answer);
@@ -270,11 +267,22 @@ final class PollingTransport extends Transport {
         }
     }
 
-    private Map<String, String> headers(PollingExchange ex) {
+    /** The engine's headers of a 200 answer. */
+    private Map<String, String> headers(PollingExchange ex, String contentType) {
         Map<String, String> headers = new LinkedHashMap<>();
         session.server().responseHeaders(ex.request(), session.id(), headers);
         headers.put("Cache-Control", "no-store");
+        headers.put("Content-Type", contentType);
         return headers;
+    }
+
+    /**
+     * Sends a 200 answer with what the application's hook adds to its headers (the reference's
+     * {@code headers} event): application code, so never with the session's lock held.
+     */
+    private void answer(PollingExchange ex, Map<String, String> headers, byte[] body) {
+        session.server().applicationHeaders(ex.request(), headers);
+        ex.respond(200, headers, body);
     }
 
     /**

@@ -50,6 +50,8 @@ final class Client implements EngineSocketHandler {
     /** Counts the partial packets timed so far, so a deadline that fired late spares the next; serial only. */
     private long partialPackets;
     private boolean destroyed; // serial executor only
+    /** The polling request that carried the packet being handled, if any; serial executor only. */
+    private io.socketee.ConnectionRequest carrier;
 
     Client(SioServer server, EngineSocket conn) {
         this.server = server;
@@ -83,13 +85,35 @@ final class Client implements EngineSocketHandler {
     @Override
     public void onText(String message) {
         server.observer().onMessageIn(message);
-        receive(() -> onData(() -> decoder.addText(message)));
+        receive(carried(() -> onData(() -> decoder.addText(message))));
     }
 
     @Override
     public void onBinary(byte[] message) {
         server.observer().onMessageIn(message);
-        receive(() -> onData(() -> decoder.addBinary(message)));
+        receive(carried(() -> onData(() -> decoder.addBinary(message))));
+    }
+
+    /** {@code task}, run with the polling request that carries the message being delivered now, if any. */
+    private Runnable carried(Runnable task) {
+        Optional<io.socketee.ConnectionRequest> request = conn.currentRequest()
+                .map(ConnectionRequests::of);
+        if (request.isEmpty()) {
+            return task;
+        }
+        return () -> {
+            carrier = request.get();
+            try {
+                task.run();
+            } finally {
+                carrier = null;
+            }
+        };
+    }
+
+    /** The polling request that carried the packet being handled: on the serial executor only, else empty. */
+    Optional<io.socketee.ConnectionRequest> currentRequest() {
+        return serial.inCurrentThread() ? Optional.ofNullable(carrier) : Optional.empty();
     }
 
     private void receive(Runnable task) {

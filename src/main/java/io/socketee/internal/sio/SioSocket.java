@@ -85,6 +85,11 @@ final class SioSocket implements Socket {
     }
 
     @Override
+    public Optional<io.socketee.ConnectionRequest> currentRequest() {
+        return client.currentRequest();
+    }
+
+    @Override
     public Set<String> rooms() {
         return nsp.adapter().socketRooms(id);
     }

@@ -113,7 +113,7 @@ public final class Callers {
                 }
             }
         } catch (IOException | ParserConfigurationException | SAXException e) {
-            LOG.log(Level.WARNING, "SOCKETEE-BOOT-011 cannot read the security roles of web.xml: "
+            LOG.log(Level.WARNING, "SOCKETEE-BOOT-015 cannot read the security roles of web.xml: "
                     + "handshakes test none of them", e);
         }
         return roles;

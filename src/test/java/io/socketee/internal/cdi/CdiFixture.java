@@ -28,7 +28,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 final class CdiFixture implements AutoCloseable {
     private final Config config;
     private final WeldContainer container;
-    private final SocketEeRuntime runtime;
+    final SocketEeRuntime runtime;
 
     private CdiFixture(Config config, WeldContainer container, SocketEeRuntime runtime) {
         this.config = config;

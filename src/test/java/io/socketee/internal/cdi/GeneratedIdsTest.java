@@ -55,12 +55,12 @@ class GeneratedIdsTest {
     @Test
     void theConnectionRequestOfIdGeneratorAndAllowRequestCarriesTheAuthenticatedCaller() {
         java.security.Principal ann = () -> "ann";
-        io.socketee.ConnectionRequest seen = GeneratedIds.connectionRequest(
+        io.socketee.ConnectionRequest seen = io.socketee.internal.sio.ConnectionRequests.of(
                 request.withCaller(new io.socketee.internal.engine.Caller(Optional.of(ann), java.util.Set.of("chat"))));
         assertEquals(Optional.of(ann), seen.principal());
         assertEquals(true, seen.isUserInRole("chat"));
         assertEquals(false, seen.isUserInRole("admin"));
-        assertEquals(Optional.empty(), GeneratedIds.connectionRequest(request).principal());
+        assertEquals(Optional.empty(), io.socketee.internal.sio.ConnectionRequests.of(request).principal());
     }
 
     @Test

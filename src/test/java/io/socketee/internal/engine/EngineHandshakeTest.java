@@ -54,7 +54,7 @@ class EngineHandshakeTest {
     @Test
     void requestErrorsAreAnsweredWithTheReferenceCodesAndMessages() throws Exception {
         EngineOptions options = EngineOptions.DEFAULTS.withHttp(CorsPolicy.DISABLED, Optional.empty(),
-                r -> r.query().containsKey("deny") ? Optional.of("go away") : Optional.empty());
+                EngineOptions.HandshakeVerifier.of(r -> r.query().containsKey("deny") ? Optional.of("go away") : Optional.empty()));
         try (EngineFixture f = new EngineFixture(options)) {
             assertError(f.get("EIO=4&transport=carrier-pigeon"), 400, "{\"code\":0,\"message\":\"Transport unknown\"}");
             assertError(f.get("EIO=4"), 400, "{\"code\":0,\"message\":\"Transport unknown\"}");

@@ -58,6 +58,19 @@ class EventsAndAcksTest {
     }
 
     @Test
+    void aHandlerSeesThePollingRequestThatCarriedItsEventAndNoneAfterwards() {
+        FakeEngineSocket conn = fx.connectV5("/chat");
+        Socket s = sockets.get(0);
+        List<String> seen = new ArrayList<>();
+        s.on("who", (sock, args, ack) -> seen.add(sock.currentRequest()
+                .map(r -> r.headers().get("x-trace").get(0)).orElse("none")));
+        conn.receiveOver(Map.of("x-trace", List.of("abc")), "2/chat,[\"who\"]");
+        conn.receive("2/chat,[\"who\"]");
+        assertEquals(List.of("abc", "none"), seen);
+        assertEquals(java.util.Optional.empty(), s.currentRequest(), "outside a handler");
+    }
+
+    @Test
     void aVolatileEventWithAReservedNameIsRefused() {
         fx.connectV5("/");
         assertThrows(IllegalArgumentException.class, () -> sockets.get(0).asVolatile().emit("disconnect"));

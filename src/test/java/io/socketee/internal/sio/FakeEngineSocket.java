@@ -26,6 +26,7 @@ public final class FakeEngineSocket implements EngineSocket {
     private boolean writable = true;
     private String transport = "websocket";
     private String closedWith;
+    private volatile HandshakeRequest carrying;
 
     FakeEngineSocket(String id, EngineVersion version, Map<String, String> query) {
         this.id = id;
@@ -125,6 +126,22 @@ public final class FakeEngineSocket implements EngineSocket {
     /** The client sends a text message. */
     public void receive(String text) {
         handler().onText(text);
+    }
+
+    /** The client sends a text message in a polling POST with these headers, as the engine delivers it. */
+    public void receiveOver(Map<String, List<String>> headers, String text) {
+        carrying = new HandshakeRequest("/socket.io/?EIO=4&transport=polling&sid=" + id, Map.of(), headers,
+                "127.0.0.1", false, Instant.now(), Optional.empty());
+        try {
+            handler().onText(text);
+        } finally {
+            carrying = null;
+        }
+    }
+
+    @Override
+    public Optional<HandshakeRequest> currentRequest() {
+        return Optional.ofNullable(carrying);
     }
 
     /** The client sends a binary message. */

@@ -46,6 +46,7 @@ final class ServletExchange implements PollingExchange {
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile AsyncContext async;
     private volatile BodyReader bodyReader;
+    private volatile PollListener pollListener;
 
     /**
      * @param callers makes the caller of a request that opens a session, while the request is live
@@ -109,11 +110,23 @@ final class ServletExchange implements PollingExchange {
         }
     }
 
+    /**
+     * Suspends the request; a request already suspended (a handshake GET that waited for the
+     * application's check, then waits as a poll) keeps its first timeout, which the Servlet API
+     * lets only the thread that started it set, and gets the new callbacks.
+     */
     @Override
-    public void suspend(Duration timeout, Runnable onTimeout, Runnable onDisconnect) {
+    public synchronized void suspend(Duration timeout, Runnable onTimeout, Runnable onDisconnect) {
+        PollListener current = pollListener;
+        if (current != null) {
+            current.replace(onTimeout, onDisconnect);
+            return;
+        }
         AsyncContext ac = req.startAsync(req, res);
         ac.setTimeout(timeout.toMillis());
-        ac.addListener(new PollListener(onTimeout, onDisconnect));
+        PollListener listener = new PollListener(onTimeout, onDisconnect);
+        ac.addListener(listener);
+        pollListener = listener;
         async = ac;
     }
 
@@ -129,6 +142,11 @@ final class ServletExchange implements PollingExchange {
         PollListener(Runnable onTimeout, Runnable onDisconnect) {
             this.onTimeout = onTimeout;
             this.onDisconnect = onDisconnect;
+        }
+
+        void replace(Runnable timeout, Runnable disconnect) {
+            this.onTimeout = timeout;
+            this.onDisconnect = disconnect;
         }
 
         @Override

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  */
 public final class EngineConfigurator extends ServerEndpointConfig.Configurator {
     static final String REQUEST_PROPERTY = "io.socketee.handshake";
+    /** Set when {@link UpgradeGuardFilter} ran the application's handshake check on this request. */
+    static final String CHECKED_PROPERTY = "io.socketee.handshake.checked";
     /** User-property keys under which containers report the peer's address. */
     private static final List<String> ADDRESS_KEYS = List.of(
             "jakarta.websocket.endpoint.remoteAddress", "javax.websocket.endpoint.remoteAddress",
@@ -64,8 +66,10 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
     public void modifyHandshake(ServerEndpointConfig sec, jakarta.websocket.server.HandshakeRequest request,
             HandshakeResponse response) {
         Object session = request.getHttpSession();
-        // the servlet request's address, as for polling; else what the container reports, if any
-        String address = addresses.lookup(request.getHeaders()).orElseGet(() -> reportedAddress(sec));
+        // the servlet request's address, as for polling; else what the container reports, if any.
+        // Found means the upgrade passed the filter, which ran the application's check.
+        java.util.Optional<String> filtered = addresses.lookup(request.getHeaders());
+        String address = filtered.orElseGet(() -> reportedAddress(sec));
         String path = request.getRequestURI().getRawPath();
         HandshakeRequest hr = Requests.of(path, request.getQueryString(), request.getHeaders(),
                 address, isSecure(request), session instanceof HttpSession ? session : null);
@@ -73,6 +77,9 @@ public final class EngineConfigurator extends ServerEndpointConfig.Configurator 
             hr = hr.withCaller(callers.of(request.getUserPrincipal(), request::isUserInRole));
         }
         sec.getUserProperties().put(REQUEST_PROPERTY, hr);
+        sec.getUserProperties().put(CHECKED_PROPERTY, filtered.isPresent());
+        // the application's headers (the reference's initial_headers and headers events)
+        engine.get().upgradeResponseHeaders(hr).forEach((name, value) -> response.getHeaders().put(name, List.of(value)));
     }
 
     private static String reportedAddress(ServerEndpointConfig sec) {

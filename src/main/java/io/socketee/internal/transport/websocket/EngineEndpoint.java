@@ -47,9 +47,13 @@ public final class EngineEndpoint extends Endpoint {
             recorded = config.getUserProperties().get(EngineConfigurator.REQUEST_PROPERTY);
         }
         HandshakeRequest request = (HandshakeRequest) recorded;
+        Object checked = session.getUserProperties().get(EngineConfigurator.CHECKED_PROPERTY);
+        if (checked == null) {
+            checked = config.getUserProperties().get(EngineConfigurator.CHECKED_PROPERTY);
+        }
         SerialSender sender = new SerialSender(session, closer);
         this.sender = sender;
-        WebSocketReceiver r = server.acceptWebSocket(request, sender);
+        WebSocketReceiver r = server.acceptWebSocket(request, sender, Boolean.TRUE.equals(checked));
         receiver = r;
         // the container's own limit is not enforced everywhere (Open Liberty accepts larger
         // frames), so every frame is checked here too; too big closes with 1009 like the reference
