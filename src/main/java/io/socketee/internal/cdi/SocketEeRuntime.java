@@ -69,15 +69,9 @@ public class SocketEeRuntime {
      * own, never on a thread that is delivering to other clients or running handlers.
      */
     private ThreadPoolExecutor closer;
-    private static final int CLOSER_THREADS = 8;
-    /**
-     * How long a container's close may hold a closer thread before its connection is ended by
-     * force: short, as every stuck close holds a thread all that time (with 10 s and 4 threads, one
-     * FuzzIT run on Open Liberty left two connections open past a minute, most likely queued).
-     */
-    private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(2);
-    /** How long a closed connection may wait for the peer's close answer (holding no thread). */
-    private static final java.time.Duration ANSWER_GRACE = java.time.Duration.ofSeconds(10);
+    private static final int CLOSER_THREADS = 4;
+    /** How long a container's close may take before its connection is ended by force. */
+    private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(10);
     private io.socketee.internal.transport.websocket.SessionCloser sessionCloser;
     private SioServer sio;
     private io.socketee.internal.admin.AdminUi adminUi;
@@ -102,8 +96,7 @@ public class SocketEeRuntime {
         closer = new ThreadPoolExecutor(CLOSER_THREADS, CLOSER_THREADS, 30, TimeUnit.SECONDS,
                 new java.util.concurrent.LinkedBlockingQueue<>(), threads("socketee-closer"));
         closer.allowCoreThreadTimeOut(true);
-        sessionCloser = new io.socketee.internal.transport.websocket.SessionCloser(closer, scheduler, CLOSE_GRACE,
-                ANSWER_GRACE);
+        sessionCloser = new io.socketee.internal.transport.websocket.SessionCloser(closer, scheduler, CLOSE_GRACE);
         workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 threads("socketee-worker"));
         sio = new SioServer(new SioOptions(config.connectTimeout(), config.maxAttachments(), SioOptions.DEFAULTS.maxDepth(),

@@ -20,16 +20,12 @@ import java.util.logging.Logger;
  * buffers are full (seen in {@code FuzzIT}: closer threads parked in
  * {@code SimpleSync.simpleWait} for minutes), which would hold a closer thread per such peer and,
  * with all of them held, every later close. So each close runs on the {@code closer} executor,
- * and when it has not returned within {@code closeGrace} the connection is ended by force
- * ({@link ContainerQuirks#abortConnection}: on Open Liberty its TCP connection is aborted, which
- * also fails the stuck write and frees the thread). That grace is short (the runtime's: 2 s),
- * because a stuck close holds one of the few closer threads for all of it: with 10 s and 4
- * threads (24 stuck closes a minute), one {@code FuzzIT} run left two connections open past the
- * minute, most likely closes queued behind stuck ones. Afterwards a
- * connection the container left open is ended ({@link ContainerQuirks#endStuckConnection}), and
- * once more after {@code answerGrace}, which holds no thread: Open Liberty waits for the peer's
- * answer to its close frame, and seen in {@code FuzzIT} waited for minutes (its own 30 s limit
- * notwithstanding) for a peer that never answered.
+ * and when it has not returned within {@code grace} the connection is ended by force
+ * ({@link ContainerQuirks#abortConnection}: on Open Liberty its TCP connection is closed, which
+ * also fails the stuck write and frees the thread). Afterwards a connection the container left
+ * open is ended ({@link ContainerQuirks#endStuckConnection}), and once more after {@code grace}:
+ * Open Liberty waits for the peer's answer to its close frame, and seen in {@code FuzzIT} waited
+ * for minutes (its own 30 s limit notwithstanding) for a peer that never answered.
  *
  * <p>Thread-safe.
  */
@@ -38,28 +34,22 @@ public final class SessionCloser {
 
     private final Executor closer;
     private final ScheduledExecutorService timer;
-    private final Duration closeGrace;
-    private final Duration answerGrace;
+    private final Duration grace;
     private final BiConsumer<Session, CloseReason> abort;
 
     /**
      * @param closer runs the closes, which may block, on threads of its own
      * @param timer only keeps time: the forced end it triggers does not block
-     * @param closeGrace how long a container's close may hold a closer thread before its
-     *     connection is ended by force
-     * @param answerGrace how long after its close a connection may stay open (waiting for the
-     *     peer's answer) before it is ended by force
+     * @param grace how long a close may take before its connection is ended by force
      */
-    public SessionCloser(Executor closer, ScheduledExecutorService timer, Duration closeGrace, Duration answerGrace) {
-        this(closer, timer, closeGrace, answerGrace, ContainerQuirks::abortConnection);
+    public SessionCloser(Executor closer, ScheduledExecutorService timer, Duration grace) {
+        this(closer, timer, grace, ContainerQuirks::abortConnection);
     }
 
-    SessionCloser(Executor closer, ScheduledExecutorService timer, Duration closeGrace, Duration answerGrace,
-            BiConsumer<Session, CloseReason> abort) {
+    SessionCloser(Executor closer, ScheduledExecutorService timer, Duration grace, BiConsumer<Session, CloseReason> abort) {
         this.closer = closer;
         this.timer = timer;
-        this.closeGrace = closeGrace;
-        this.answerGrace = answerGrace;
+        this.grace = grace;
         this.abort = abort;
     }
 
@@ -75,7 +65,7 @@ public final class SessionCloser {
     private void closeNow(Session session, CloseReason reason) {
         Thread closing = Thread.currentThread();
         java.util.concurrent.atomic.AtomicBoolean inClose = new java.util.concurrent.atomic.AtomicBoolean(true);
-        ScheduledFuture<?> force = schedule(closeGrace, () -> {
+        ScheduledFuture<?> force = schedule(() -> {
             abort.accept(session, reason);
             if (inClose.get()) {
                 closing.interrupt(); // a container waiting for its write may give up on an interrupt
@@ -95,10 +85,10 @@ public final class SessionCloser {
             Thread.interrupted(); // an interrupt meant for this close must not reach the next task
         }
         ContainerQuirks.endStuckConnection(session, reason);
-        schedule(answerGrace, () -> abort.accept(session, reason));
+        schedule(() -> abort.accept(session, reason));
     }
 
-    private ScheduledFuture<?> schedule(Duration grace, Runnable afterGrace) {
+    private ScheduledFuture<?> schedule(Runnable afterGrace) {
         try {
             return timer.schedule(afterGrace, grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {

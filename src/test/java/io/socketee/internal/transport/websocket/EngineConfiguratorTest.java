@@ -34,8 +34,7 @@ class EngineConfiguratorTest {
             });
 
     private static EngineConfigurator configurator(boolean extensions) {
-        return new EngineConfigurator(() -> null, new SessionCloser(Runnable::run, null, java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofSeconds(10)),
+        return new EngineConfigurator(() -> null, new SessionCloser(Runnable::run, null, java.time.Duration.ofSeconds(10)),
                 new HandshakeAddresses(), extensions, io.socketee.internal.transport.Callers.NO_ROLES);
     }
 
