@@ -34,7 +34,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * SUNSUBSCRIBE one channel at a time (one command may only name channels of one slot). When a
  * subscriber's connection breaks (a master died), or Redis unsubscribes a channel itself (its slot
  * moved to another master), the reconciler renews the slot map and subscribes again where the
- * slot is now, retrying with backoff (100 ms doubling to 5 s) until a replica has been promoted.
+ * slot is now, retrying with backoff (100 ms doubling to 1 s) until a replica has been promoted.
  * Messages published while a slot has no master are lost, as with Node's adapter.
  *
  * <p>Thread-safe: the wanted channels are a concurrent map; the subscribers are the reconciler
@@ -44,7 +44,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 public final class JedisShardedBus implements ShardedBus {
     private static final Logger LOG = Logger.getLogger(JedisShardedBus.class.getName());
     private static final long FIRST_BACKOFF_MILLIS = 100;
-    private static final long MAX_BACKOFF_MILLIS = 5000;
+    private static final long MAX_BACKOFF_MILLIS = 1000;
     private static final int SLOTS = 16384;
 
     private final ClusterConnectionProvider provider;
