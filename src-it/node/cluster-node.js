@@ -2,12 +2,14 @@
 // the classic protocol), implementing the cluster contract of SocketEE's test application
 // (src-it/java/io/socketee/it/cluster/app/ClusterApp.java), so one scenario script drives both.
 //
-// Usage: node cluster-node.js <port> <redis-url> <node-name> [path] [adapter]
+// Usage: node cluster-node.js <port> <redis-url> <node-name> [path] [adapter] [subscription-mode]
 //   path: where the transports are, /socket.io/ by default (a WAR's is /<context>/socket.io/)
 //   adapter: redis (the classic @socket.io/redis-adapter, the default), redis-streams
 //     (@socket.io/redis-streams-adapter, with connectionStateRecovery on) or redis-sharded
-//     (createShardedAdapter of @socket.io/redis-adapter, subscriptionMode "static", on the Redis
-//     Cluster that the node at redis-url belongs to)
+//     (createShardedAdapter of @socket.io/redis-adapter, on the Redis Cluster that the node at
+//     redis-url belongs to)
+//   subscription-mode: redis-sharded's subscriptionMode (static, dynamic, dynamic-private); none:
+//     the adapter's default (dynamic)
 //   prints "listening <port>" once ready; stops on SIGTERM, or when stdin closes if
 //   SOCKETEE_STDIN_LIFELINE=1.
 //
@@ -32,8 +34,8 @@ const { createAdapter, createShardedAdapter } = require("@socket.io/redis-adapte
 const streams = require("@socket.io/redis-streams-adapter");
 const { createClient, createCluster } = require("redis");
 
-const [port, redisUrl, name, path, adapter] = [Number(process.argv[2]), process.argv[3], process.argv[4],
-  process.argv[5] || "/socket.io/", process.argv[6] || "redis"];
+const [port, redisUrl, name, path, adapter, subscriptionMode] = [Number(process.argv[2]), process.argv[3],
+  process.argv[4], process.argv[5] || "/socket.io/", process.argv[6] || "redis", process.argv[7]];
 
 async function main() {
   const pub = adapter === "redis-sharded" ? createCluster({ rootNodes: [{ url: redisUrl }] }) : createClient({ url: redisUrl });
@@ -47,7 +49,7 @@ async function main() {
     options.adapter = streams.createAdapter(pub);
     options.connectionStateRecovery = { maxDisconnectionDuration: 120000 };
   } else if (adapter === "redis-sharded") {
-    options.adapter = createShardedAdapter(pub, sub, { subscriptionMode: "static" });
+    options.adapter = createShardedAdapter(pub, sub, subscriptionMode ? { subscriptionMode } : {});
   } else {
     options.adapter = createAdapter(pub, sub);
   }

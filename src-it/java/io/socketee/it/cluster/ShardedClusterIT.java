@@ -6,20 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketee.it.support.ItDeployment;
 import io.socketee.it.support.ItServer;
-import io.socketee.it.support.NodeProcess;
 import io.socketee.it.support.OfficialJavaClient;
-import io.socketee.it.support.RedisCluster;
-import io.socketee.it.support.ScenarioRun;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.json.JSONArray;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,51 +27,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * replicas ({@link RedisCluster}): two SocketEE nodes (two WARs, {@code socketio.adapter=redis-sharded},
  * Jedis' cluster client) and one Node.js socket.io 4.8 node with {@code createShardedAdapter} of
  * {@code @socket.io/redis-adapter} 8.3.0 (node-redis' cluster client), all in subscription mode
- * static. {@code cluster-scenarios.js} starts each operation from each kind of node. Then the
+ * static ({@link ShardedDynamicClusterIT} runs the dynamic one). {@code cluster-scenarios.js} starts each operation from each kind of node. Then the
  * master that serves the namespace's channel is killed: once its replica is promoted, broadcasts
  * and requests between the SocketEE nodes go on.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class ShardedClusterIT extends ClusterNodes {
+public class ShardedClusterIT extends ShardedNodes {
     /** The sharded channel of namespace "/": every broadcast and request goes through its slot. */
     private static final String NAMESPACE_CHANNEL = "socket.io#/#";
-    private static final List<String> SCENARIOS = List.of("broadcast-from-each-node", "room-and-except-across-nodes",
-            "broadcast-acks-from-every-node", "fetch-sockets-sees-every-node", "sockets-join-and-leave-cluster-wide",
-            "disconnect-sockets-cluster-wide", "server-side-emit-with-ack");
-
-    static RedisCluster cluster() {
-        return RedisCluster.shared();
-    }
+    private static final List<String> STATIC = List.of("socketio.redis.sharded.subscriptionMode=static");
 
     @Deployment(name = "a", testable = false, order = 1)
     public static WebArchive nodeA() {
-        return ItDeployment.clusterApp("socketee-sharded-a.war", "A", cluster().url(), "redis-sharded", false);
+        return ItDeployment.clusterApp("socketee-sharded-a.war", "A", cluster().url(), "redis-sharded", false, STATIC);
     }
 
     @Deployment(name = "b", testable = false, order = 2)
     public static WebArchive nodeB() {
-        return ItDeployment.clusterApp("socketee-sharded-b.war", "B", cluster().url(), "redis-sharded", false);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        RedisCluster.stopShared();
+        return ItDeployment.clusterApp("socketee-sharded-b.war", "B", cluster().url(), "redis-sharded", false, STATIC);
     }
 
     @TestFactory
     @Order(1)
     Stream<DynamicTest> everyOperationSpansTheShardedCluster() {
-        ScenarioRun run;
-        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0", cluster().url(), "N",
-                "/socket.io/", "redis-sharded")) {
-            run = ScenarioRun.run(Duration.ofMinutes(4), SCENARIOS, "cluster-scenarios.js", "--a", ItServer.base(a).toString(),
-                    "--b", ItServer.base(b).toString(), "--n", node.baseUrl().toString(), "--redis", cluster().url(),
-                    "--only", String.join(",", SCENARIOS));
-            node.assertRunning();
-        }
-        return run.tests("sharded cluster");
+        return scenarios("sharded cluster", "static");
     }
 
     /**
@@ -101,25 +76,11 @@ public class ShardedClusterIT extends ClusterNodes {
             cluster().awaitFailover(NAMESPACE_CHANNEL, dead);
             assertNotEquals(dead, cluster().masterOf(NAMESPACE_CHANNEL), "a replica serves the slot now");
 
-            assertTrue(arrives(ca, cb, "after-a"), "a broadcast from A reaches B's client after the failover");
-            assertTrue(arrives(cb, ca, "after-b"), "and one from B reaches A's client");
+            assertTrue(arrives(ca, cb, null, "after-a"), "a broadcast from A reaches B's client after the failover");
+            assertTrue(arrives(cb, ca, null, "after-b"), "and one from B reaches A's client");
             Object answers = ca.call("server-side");
             assertEquals(List.of("B hears A"), answers instanceof JSONArray arr ? arr.toList() : answers,
                     "serverSideEmitWithAck: B answers on A's response channel, through the new master");
         }
-    }
-
-    /** Broadcasts {@code text} from {@code from}'s node until {@code to} gets it (at most 40 tries, 1 s apart). */
-    private static boolean arrives(OfficialJavaClient from, OfficialJavaClient to, String text) throws Exception {
-        for (int i = 0; i < 40; i++) {
-            broadcastNews(from, text);
-            String got;
-            while ((got = to.events.poll(1, TimeUnit.SECONDS)) != null) {
-                if (got.equals("news:" + text)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -147,6 +147,16 @@ public final class RedisCluster implements AutoCloseable {
         throw new IllegalStateException("no live master serves the slot of " + key);
     }
 
+    /** {@code PUBSUB SHARDNUMSUB channel} on every live node, summed: the servers subscribed to it. */
+    public synchronized long shardNumSub(String channel) {
+        long sum = 0;
+        for (int port : processes.keySet()) {
+            String[] lines = cli(port, "PUBSUB", "SHARDNUMSUB", channel).trim().split("\n");
+            sum += Long.parseLong(lines[lines.length - 1].trim());
+        }
+        return sum;
+    }
+
     /** Kills the node on {@code port} at once (SIGKILL), as a crash would. */
     public synchronized void kill(int port) {
         Process p = processes.remove(port);

@@ -73,9 +73,9 @@ public enum ConfigKeys {
             "redis-streams: prefix of the keys of recovery sessions (socketio.connectionStateRecovery=true)"),
     REDIS_STREAMS_OUTBOX("socketio.redis.streams.outboxCapacity", "10000",
             "redis-streams: messages that may wait for Redis while it is away; beyond it new ones are dropped (logged)"),
-    REDIS_SHARDED_SUBSCRIPTION_MODE("socketio.redis.sharded.subscriptionMode", "static",
-            "redis-sharded: static (two channels per namespace); the same on every server of the cluster, Node's "
-                    + "included (Node's default is dynamic: set subscriptionMode: \"static\" there)"),
+    REDIS_SHARDED_SUBSCRIPTION_MODE("socketio.redis.sharded.subscriptionMode", "dynamic",
+            "redis-sharded: static (two channels per namespace), dynamic (plus one per public room) or dynamic-private "
+                    + "(plus one per socket's own room too), as Node's subscriptionMode; the same on every server of the cluster"),
     ADMIN_ENABLED("socketio.admin.enabled", "false",
             "serve the official Socket.IO admin UI (@socket.io/admin-ui 0.5) on a namespace of its own"),
     ADMIN_NAMESPACE("socketio.admin.namespace", "/admin", "the admin UI's namespace"),

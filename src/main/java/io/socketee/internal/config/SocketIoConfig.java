@@ -380,13 +380,12 @@ public record SocketIoConfig(
                 password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout, streams, sharded));
     }
 
-    /** The sharded adapter's subscription mode; only static is implemented (see docs/clustering.md). */
+    /** The sharded adapter's subscription mode, as Node spells it (the adapter's SubscriptionMode values). */
     private static String subscriptionMode(Reader r) {
         String mode = r.string(ConfigKeys.REDIS_SHARDED_SUBSCRIPTION_MODE).trim();
-        if (!mode.equals("static")) {
-            r.problem(ConfigKeys.REDIS_SHARDED_SUBSCRIPTION_MODE, mode, mode.equals("dynamic") || mode.equals("dynamic-private")
-                    ? "is not implemented yet: only static (set subscriptionMode: \"static\" on Node's servers too)"
-                    : "is not a subscription mode (static)");
+        if (!List.of("static", "dynamic", "dynamic-private").contains(mode)) {
+            r.problem(ConfigKeys.REDIS_SHARDED_SUBSCRIPTION_MODE, mode,
+                    "is not a subscription mode (static, dynamic, dynamic-private)");
         }
         return mode;
     }

@@ -17,7 +17,9 @@ import java.util.logging.Logger;
  * adapter of {@code @socket.io/redis-adapter} 8.3 ({@code createShardedAdapter}) byte for byte:
  * the {@link ClusterAdapter} rules, with every message SPUBLISHed on the channel
  * {@link ShardedOptions#channelOf} names and every answer on the requester's response channel,
- * as {@link ShardedCodec} encodes them. Servers are counted with {@code PUBSUB SHARDNUMSUB}.
+ * as {@link ShardedCodec} encodes them; in the dynamic modes it also listens on the channels of
+ * the rooms its server has sockets in ({@link RoomChannels}). Servers are counted with
+ * {@code PUBSUB SHARDNUMSUB}.
  * Connection state recovery is not part of this protocol (offsets are empty), as in Node.
  *
  * <p>Thread-safe: the rules are; the bus is shared by the node's adapters.
@@ -28,15 +30,24 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
     private final ShardedBus bus;
     private final ShardedOptions options;
     private final List<ShardedBus.Subscription> subscriptions;
+    private final RoomChannels rooms;
 
-    ShardedRedisAdapter(NamespaceHost host, InMemoryAdapter local, String uid, ShardedOptions options, ShardedBus bus,
-            ScheduledExecutorService scheduler, Supplier<String> requestIds, Runnable onTimeout, Runnable onBadMessage) {
+    /**
+     * @param local the in-memory adapter, telling {@code rooms} when rooms appear and disappear in
+     *     the dynamic modes
+     * @param rooms the room channels of this namespace, which this adapter starts and closes
+     */
+    ShardedRedisAdapter(NamespaceHost host, InMemoryAdapter local, RoomChannels rooms, String uid, ShardedOptions options,
+            ShardedBus bus, ScheduledExecutorService scheduler, Supplier<String> requestIds, Runnable onTimeout,
+            Runnable onBadMessage) {
         super(host, local, uid, options.requestsTimeout(), false, scheduler, requestIds, onTimeout, onBadMessage);
         this.bus = bus;
         this.options = options;
-        this.subscriptions = List.of(
-                bus.subscribe(options.channel(host.name()), payload -> onPayload(payload, onBadMessage)),
-                bus.subscribe(options.responseChannel(host.name(), uid), payload -> onPayload(payload, onBadMessage)));
+        this.rooms = rooms;
+        ShardedBus.Listener listener = payload -> onPayload(payload, onBadMessage);
+        this.subscriptions = List.of(bus.subscribe(options.channel(host.name()), listener),
+                bus.subscribe(options.responseChannel(host.name(), uid), listener));
+        rooms.start(local, listener);
     }
 
     @Override
@@ -59,6 +70,7 @@ public final class ShardedRedisAdapter extends ClusterAdapter {
     @Override
     public void close() {
         subscriptions.forEach(ShardedBus.Subscription::close);
+        rooms.close();
         super.close();
     }
 

@@ -65,7 +65,10 @@ public final class ShardedRedisAdapters implements AdapterFactory {
     @Override
     public Adapter create(AdapterHost host, Adapter ignored) {
         NamespaceHost namespace = NamespaceHost.of(host);
-        return new ShardedRedisAdapter(namespace, new InMemoryAdapter(namespace), hex(), options, bus, scheduler,
+        RoomChannels rooms = new RoomChannels(bus, options, namespace.name());
+        InMemoryAdapter local = new InMemoryAdapter(namespace,
+                options.subscriptionMode() == SubscriptionMode.STATIC ? InMemoryAdapter.RoomWatcher.NONE : rooms);
+        return new ShardedRedisAdapter(namespace, local, rooms, hex(), options, bus, scheduler,
                 this::hex, () -> metrics.increment(Counter.REDIS_REQUEST_TIMEOUTS),
                 () -> metrics.increment(Counter.REDIS_ERRORS));
     }
