@@ -27,9 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * replicas ({@link RedisCluster}): two SocketEE nodes (two WARs, {@code socketio.adapter=redis-sharded},
  * Jedis' cluster client) and one Node.js socket.io 4.8 node with {@code createShardedAdapter} of
  * {@code @socket.io/redis-adapter} 8.3.0 (node-redis' cluster client), all in subscription mode
- * static ({@link ShardedDynamicClusterIT} runs the dynamic one). {@code cluster-scenarios.js} starts each operation from each kind of node. Then the
- * master that serves the namespace's channel is killed: once its replica is promoted, broadcasts
- * and requests between the SocketEE nodes go on.
+ * static ({@link ShardedDynamicClusterIT} runs the dynamic one). {@code cluster-scenarios.js}
+ * starts each operation from each kind of node. Then the slot of the namespace's channel is moved
+ * to another master (resharding), and then the master that serves it is killed (failover): after
+ * each, broadcasts and requests between the SocketEE nodes go on.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -56,6 +57,42 @@ public class ShardedClusterIT extends ShardedNodes {
     }
 
     /**
+     * The slot of {@code socket.io#/#} is moved to another master while the servers run (a
+     * resharding): Redis unsubscribes the channel on the old master, each SocketEE node subscribes
+     * again on the new one, and broadcasts and requests between them go on.
+     */
+    @Test
+    @Order(2)
+    void broadcastsAndRequestsGoOnAfterTheirSlotMoved() throws Exception {
+        try (OfficialJavaClient ca = OfficialJavaClient.connect(ItServer.base(a), "news");
+                OfficialJavaClient cb = OfficialJavaClient.connect(ItServer.base(b), "news")) {
+            assertTrue(arrives(ca, cb, null, "before-move"), "the cluster works before the move");
+            int old = cluster().masterOf(NAMESPACE_CHANNEL);
+            int now = cluster().moveSlot(NAMESPACE_CHANNEL);
+            assertNotEquals(old, now);
+            assertEquals(now, cluster().masterOf(NAMESPACE_CHANNEL));
+
+            assertTrue(arrives(ca, cb, null, "moved-a"), "a broadcast from A reaches B's client after the move");
+            assertTrue(arrives(cb, ca, null, "moved-b"), "and one from B reaches A's client");
+            assertTrue(awaitSubscribers(2), "both SocketEE nodes are subscribed on the new master");
+            Object answers = ca.call("server-side");
+            assertEquals(List.of("B hears A"), answers instanceof JSONArray arr ? arr.toList() : answers,
+                    "serverSideEmitWithAck after the move");
+        }
+    }
+
+    /** Whether {@code socket.io#/#} gets {@code count} subscribers on the cluster within 20 s. */
+    private static boolean awaitSubscribers(long count) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (cluster().shardNumSub(NAMESPACE_CHANNEL) == count) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /**
      * The master that serves {@code socket.io#/#} is killed (SIGKILL): once its replica is promoted,
      * each SocketEE node subscribes again on the new master, so a broadcast from either reaches the
      * other's client, and serverSideEmitWithAck gets the other's answer. Broadcasts made while the
@@ -63,7 +100,7 @@ public class ShardedClusterIT extends ShardedNodes {
      * arrives and asserts only that it does.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void broadcastsAndRequestsGoOnAfterAReplicaIsPromoted() throws Exception {
         try (OfficialJavaClient ca = OfficialJavaClient.connect(ItServer.base(a), "news");
                 OfficialJavaClient cb = OfficialJavaClient.connect(ItServer.base(b), "news")) {

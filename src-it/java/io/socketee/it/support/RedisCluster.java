@@ -147,6 +147,61 @@ public final class RedisCluster implements AutoCloseable {
         throw new IllegalStateException("no live master serves the slot of " + key);
     }
 
+    /**
+     * Moves {@code key}'s slot (it holds no keys) from the master serving it to another master, as
+     * {@code redis-cli --cluster reshard} does, one slot: {@code CLUSTER SETSLOT} IMPORTING on the
+     * target, MIGRATING on the source, then NODE on the target, the source and every other master.
+     * Returns the port of the new master, once every live node sees it serving the slot.
+     */
+    public synchronized int moveSlot(String key) {
+        int slot = Integer.parseInt(cli(livePort(), "CLUSTER", "KEYSLOT", key).trim());
+        int source = masterOf(key);
+        Map<Integer, String> masters = new LinkedHashMap<>();
+        for (String line : cli(livePort(), "CLUSTER", "NODES").split("\n")) {
+            String[] f = line.trim().split(" ");
+            if (f.length >= 3 && f[2].contains("master") && !f[2].contains("fail")) {
+                masters.put(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@'))), f[0]);
+            }
+        }
+        int target = masters.keySet().stream().filter(p -> p != source).findFirst().orElseThrow();
+        String s = String.valueOf(slot);
+        expectOk(cli(target, "CLUSTER", "SETSLOT", s, "IMPORTING", masters.get(source)));
+        expectOk(cli(source, "CLUSTER", "SETSLOT", s, "MIGRATING", masters.get(target)));
+        expectOk(cli(target, "CLUSTER", "SETSLOT", s, "NODE", masters.get(target)));
+        expectOk(cli(source, "CLUSTER", "SETSLOT", s, "NODE", masters.get(target)));
+        for (int other : masters.keySet()) {
+            if (other != source && other != target) {
+                expectOk(cli(other, "CLUSTER", "SETSLOT", s, "NODE", masters.get(target)));
+            }
+        }
+        awaitTrue(() -> processes.keySet().stream().allMatch(p -> servedBy(p, slot, target)),
+                "every node sees slot " + slot + " on " + target);
+        return target;
+    }
+
+    private boolean servedBy(int port, int slot, int master) {
+        for (String line : cli(port, "CLUSTER", "NODES").split("\n")) {
+            String[] f = line.trim().split(" ");
+            if (f.length < 9 || !f[1].startsWith("127.0.0.1:" + master + "@")) {
+                continue;
+            }
+            for (int i = 8; i < f.length; i++) {
+                String[] range = f[i].split("-");
+                if (!range[0].startsWith("[") && slot >= Integer.parseInt(range[0])
+                        && slot <= Integer.parseInt(range.length > 1 ? range[1] : range[0])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void expectOk(String reply) {
+        if (!reply.trim().equals("OK")) {
+            throw new IllegalStateException("CLUSTER SETSLOT failed: " + reply);
+        }
+    }
+
     /** {@code PUBSUB SHARDNUMSUB channel} on every live node, summed: the servers subscribed to it. */
     public synchronized long shardNumSub(String channel) {
         long sum = 0;
