@@ -2,10 +2,14 @@
 // the classic protocol), implementing the cluster contract of SocketEE's test application
 // (src-it/java/io/socketee/it/cluster/app/ClusterApp.java), so one scenario script drives both.
 //
-// Usage: node cluster-node.js <port> <redis-url> <node-name> [path] [adapter]
+// Usage: node cluster-node.js <port> <redis-url> <node-name> [path] [adapter] [subscription-mode]
 //   path: where the transports are, /socket.io/ by default (a WAR's is /<context>/socket.io/)
-//   adapter: redis (the classic @socket.io/redis-adapter, the default) or redis-streams
-//     (@socket.io/redis-streams-adapter, with connectionStateRecovery on)
+//   adapter: redis (the classic @socket.io/redis-adapter, the default), redis-streams
+//     (@socket.io/redis-streams-adapter, with connectionStateRecovery on) or redis-sharded
+//     (createShardedAdapter of @socket.io/redis-adapter, on the Redis Cluster that the node at
+//     redis-url belongs to)
+//   subscription-mode: redis-sharded's subscriptionMode (static, dynamic, dynamic-private); none:
+//     the adapter's default (dynamic)
 //   prints "listening <port>" once ready; stops on SIGTERM, or when stdin closes if
 //   SOCKETEE_STDIN_LIFELINE=1.
 //
@@ -26,15 +30,15 @@
 "use strict";
 const http = require("http");
 const { Server } = require("socket.io");
-const { createAdapter } = require("@socket.io/redis-adapter");
+const { createAdapter, createShardedAdapter } = require("@socket.io/redis-adapter");
 const streams = require("@socket.io/redis-streams-adapter");
-const { createClient } = require("redis");
+const { createClient, createCluster } = require("redis");
 
-const [port, redisUrl, name, path, adapter] = [Number(process.argv[2]), process.argv[3], process.argv[4],
-  process.argv[5] || "/socket.io/", process.argv[6] || "redis"];
+const [port, redisUrl, name, path, adapter, subscriptionMode] = [Number(process.argv[2]), process.argv[3],
+  process.argv[4], process.argv[5] || "/socket.io/", process.argv[6] || "redis", process.argv[7]];
 
 async function main() {
-  const pub = createClient({ url: redisUrl });
+  const pub = adapter === "redis-sharded" ? createCluster({ rootNodes: [{ url: redisUrl }] }) : createClient({ url: redisUrl });
   const sub = pub.duplicate();
   pub.on("error", () => {});
   sub.on("error", () => {});
@@ -44,6 +48,8 @@ async function main() {
   if (adapter === "redis-streams") {
     options.adapter = streams.createAdapter(pub);
     options.connectionStateRecovery = { maxDisconnectionDuration: 120000 };
+  } else if (adapter === "redis-sharded") {
+    options.adapter = createShardedAdapter(pub, sub, subscriptionMode ? { subscriptionMode } : {});
   } else {
     options.adapter = createAdapter(pub, sub);
   }

@@ -30,6 +30,31 @@ abstract class ClusterNodes {
         org.junit.jupiter.api.Assertions.assertEquals("ok", client.call("emit", spec));
     }
 
+    /**
+     * Asks {@code from}'s member to emit {@code news(text)} (to {@code room}, or to all when null)
+     * until {@code to} gets it, at most 40 times, 1 s apart: for the moments when a subscription
+     * is being made (a new room's channel, a promoted master) and a message may be lost, as in
+     * Node. Whether it arrived.
+     */
+    static boolean arrives(io.socketee.it.support.OfficialJavaClient from, io.socketee.it.support.OfficialJavaClient to,
+            String room, String text) throws Exception {
+        org.json.JSONObject spec = new org.json.JSONObject().put("event", "news")
+                .put("args", new org.json.JSONArray().put(text));
+        if (room != null) {
+            spec.put("room", room);
+        }
+        for (int i = 0; i < 40; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals("ok", from.call("emit", spec));
+            String got;
+            while ((got = to.events.poll(1, java.util.concurrent.TimeUnit.SECONDS)) != null) {
+                if (got.equals("news:" + text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @org.junit.jupiter.api.AfterAll
     static void stopRedis() {
         RedisServer.stopShared();

@@ -99,7 +99,13 @@ public final class ItDeployment {
      */
     public static WebArchive clusterApp(String warName, String nodeName, String redisUrl, String adapter,
             boolean recovery) {
-        String config = String.join("\n",
+        return clusterApp(warName, nodeName, redisUrl, adapter, recovery, java.util.List.of());
+    }
+
+    /** As the other, with {@code more} configuration lines ({@code key=value}). */
+    public static WebArchive clusterApp(String warName, String nodeName, String redisUrl, String adapter,
+            boolean recovery, java.util.List<String> more) {
+        String config = String.join("\n", more) + "\n" + String.join("\n",
                 "it.node.name=" + nodeName,
                 "socketio.adapter=" + adapter,
                 "socketio.connectionStateRecovery=" + recovery,

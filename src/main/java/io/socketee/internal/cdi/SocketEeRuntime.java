@@ -154,6 +154,16 @@ public class SocketEeRuntime {
             clusterStatus.link(streams::connected);
             return streams;
         }
+        if (r.sharded().isPresent()) {
+            adapterDescription += ", sharded Pub/Sub on a Redis Cluster, subscription mode " + r.sharded().get();
+            var sharded = io.socketee.internal.adapter.redis.sharded.ShardedRedisAdapters.connect(r.url(), r.password(),
+                    new io.socketee.internal.adapter.redis.sharded.ShardedOptions(r.key(),
+                            io.socketee.internal.adapter.redis.sharded.SubscriptionMode.of(r.sharded().get()).orElseThrow(),
+                            r.requestsTimeout()),
+                    scheduler, threads("socketee-redis"), metrics.recorder());
+            clusterStatus.link(sharded::connected);
+            return sharded;
+        }
         io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(
                 r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"),
                 metrics.recorder());

@@ -52,8 +52,10 @@ public enum ConfigKeys {
             "run a client's handlers on the container thread that delivered its packet when none of its packets wait (no hand-off; handlers must not block)"),
     ADAPTER("socketio.adapter", "memory",
             "memory (one server), redis (servers sharing rooms and broadcasts through Redis Pub/Sub, as Node's "
-                    + "@socket.io/redis-adapter) or redis-streams (through a Redis stream, as Node's "
-                    + "@socket.io/redis-streams-adapter: nothing lost while Redis is briefly away, recovery across servers)"),
+                    + "@socket.io/redis-adapter), redis-streams (through a Redis stream, as Node's "
+                    + "@socket.io/redis-streams-adapter: nothing lost while Redis is briefly away, recovery across servers) "
+                    + "or redis-sharded (Redis 7 sharded Pub/Sub on a Redis Cluster, as createShardedAdapter of Node's "
+                    + "@socket.io/redis-adapter 8.3)"),
     REDIS_URL("socketio.redis.url", "redis://localhost:6379",
             "the Redis of the cluster: redis://[user:password@]host[:port][/database], rediss:// for TLS"),
     REDIS_PASSWORD("socketio.redis.password", "", "Redis password, when it is not in the URL"),
@@ -73,6 +75,9 @@ public enum ConfigKeys {
             "redis-streams: prefix of the keys of recovery sessions (socketio.connectionStateRecovery=true)"),
     REDIS_STREAMS_OUTBOX("socketio.redis.streams.outboxCapacity", "10000",
             "redis-streams: messages that may wait for Redis while it is away; beyond it new ones are dropped (logged)"),
+    REDIS_SHARDED_SUBSCRIPTION_MODE("socketio.redis.sharded.subscriptionMode", "dynamic",
+            "redis-sharded: static (two channels per namespace), dynamic (plus one per public room) or dynamic-private "
+                    + "(plus one per socket's own room too), as Node's subscriptionMode; the same on every server of the cluster"),
     ADMIN_ENABLED("socketio.admin.enabled", "false",
             "serve the official Socket.IO admin UI (@socket.io/admin-ui 0.5) on a namespace of its own"),
     ADMIN_NAMESPACE("socketio.admin.namespace", "/admin", "the admin UI's namespace"),

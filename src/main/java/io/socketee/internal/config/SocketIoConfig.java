@@ -75,10 +75,12 @@ public record SocketIoConfig(
      * @param database the database when the URL has none
      * @param key the channel prefix
      * @param requestsTimeout how long requests wait for the other servers
-     * @param streams the stream's settings with {@code socketio.adapter=redis-streams}; empty with classic Pub/Sub
+     * @param streams the stream's settings with {@code socketio.adapter=redis-streams}; empty otherwise
+     * @param sharded the subscription mode with {@code socketio.adapter=redis-sharded} (a Redis Cluster,
+     *     whose node {@code url} names); empty otherwise
      */
     public record RedisSettings(java.net.URI url, Optional<String> password, java.util.OptionalInt database, String key,
-            Duration requestsTimeout, Optional<StreamsSettings> streams) {
+            Duration requestsTimeout, Optional<StreamsSettings> streams, Optional<String> sharded) {
     }
 
     /**
@@ -336,8 +338,8 @@ public record SocketIoConfig(
         if (adapter.equals("memory")) {
             return Optional.empty();
         }
-        if (!adapter.equals("redis") && !adapter.equals("redis-streams")) {
-            r.problem(ConfigKeys.ADAPTER, adapter, "is not an adapter (memory, redis, redis-streams)");
+        if (!adapter.equals("redis") && !adapter.equals("redis-streams") && !adapter.equals("redis-sharded")) {
+            r.problem(ConfigKeys.ADAPTER, adapter, "is not an adapter (memory, redis, redis-streams, redis-sharded)");
             return Optional.empty();
         }
         String url = r.string(ConfigKeys.REDIS_URL).trim();
@@ -366,8 +368,28 @@ public record SocketIoConfig(
         }
         Duration timeout = r.millis(ConfigKeys.REDIS_REQUESTS_TIMEOUT);
         Optional<StreamsSettings> streams = adapter.equals("redis-streams") ? Optional.of(streams(r)) : Optional.empty();
+        Optional<String> sharded = Optional.empty();
+        if (adapter.equals("redis-sharded")) {
+            sharded = Optional.of(subscriptionMode(r));
+            if (!db.isEmpty()) {
+                r.problem(ConfigKeys.REDIS_DATABASE, db, "must be empty with redis-sharded: a Redis Cluster has database 0 only");
+            }
+            if (uri != null && uri.getPath() != null && uri.getPath().length() > 1) {
+                r.problem(ConfigKeys.REDIS_URL, url, "must name no database with redis-sharded: a Redis Cluster has database 0 only");
+            }
+        }
         return uri == null ? Optional.empty() : Optional.of(new RedisSettings(uri,
-                password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout, streams));
+                password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout, streams, sharded));
+    }
+
+    /** The sharded adapter's subscription mode, as Node spells it (the adapter's SubscriptionMode values). */
+    private static String subscriptionMode(Reader r) {
+        String mode = r.string(ConfigKeys.REDIS_SHARDED_SUBSCRIPTION_MODE).trim();
+        if (!List.of("static", "dynamic", "dynamic-private").contains(mode)) {
+            r.problem(ConfigKeys.REDIS_SHARDED_SUBSCRIPTION_MODE, mode,
+                    "is not a subscription mode (static, dynamic, dynamic-private)");
+        }
+        return mode;
     }
 
     private static StreamsSettings streams(Reader r) {

@@ -122,6 +122,30 @@ class SocketIoConfigTest {
     }
 
     @Test
+    void theShardedAdapterIsDynamicByDefaultOnDatabaseZeroAndAnythingElseFailsTheDeployment() {
+        SocketIoConfig.RedisSettings r = read(Map.of("socketio.adapter", "redis-sharded", "socketio.redis.url",
+                "redis://10.0.0.1:7000")).redis().orElseThrow();
+        assertEquals(java.util.Optional.of("dynamic"), r.sharded(), "Node's default");
+        assertTrue(r.streams().isEmpty());
+        for (String mode : List.of("static", "dynamic", "dynamic-private")) {
+            assertEquals(java.util.Optional.of(mode), read(Map.of("socketio.adapter", "redis-sharded",
+                    "socketio.redis.sharded.subscriptionMode", mode)).redis().orElseThrow().sharded());
+        }
+        assertTrue(read(Map.of("socketio.adapter", "redis")).redis().orElseThrow().sharded().isEmpty());
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis-sharded",
+                "socketio.redis.sharded.subscriptionMode", "private", "socketio.redis.database", "2")));
+        assertTrue(e.getMessage().contains("socketio.redis.sharded.subscriptionMode=private"), e.getMessage());
+        assertTrue(e.getMessage().contains("socketio.redis.database=2"), e.getMessage());
+        e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis-sharded",
+                "socketio.redis.sharded.subscriptionMode", "statik", "socketio.redis.url", "redis://h:7000/3")));
+        assertTrue(e.getMessage().contains("socketio.redis.sharded.subscriptionMode=statik"), e.getMessage());
+        assertTrue(e.getMessage().contains("socketio.redis.url=redis://h:7000/3"), e.getMessage());
+        e = assertThrows(IoException.class, () -> readAll(Map.of("socketio.adapter", "redis-sharded",
+                "socketio.redis.sharded.subscriptionMod", "static")));
+        assertTrue(e.getMessage().contains("socketio.redis.sharded.subscriptionMod"), "a misspelt key fails: " + e.getMessage());
+    }
+
+    @Test
     void theParserIsDefaultOrMsgpackAndAnythingElseFailsTheDeployment() {
         assertEquals(io.socketee.internal.protocol.socketio.SocketIoParser.DEFAULT, read(Map.of()).parser());
         assertEquals(io.socketee.internal.protocol.socketio.SocketIoParser.MSGPACK,

@@ -93,6 +93,19 @@ public abstract class ClusterAdapter extends ForwardingAdapter {
     /** Publishes {@code response} to server {@code requesterUid} alone. */
     protected abstract void publishResponse(String requesterUid, ClusterMessage response);
 
+    /**
+     * The servers {@code subscribers} counts (the subscribers of the namespace's channel), at
+     * least this one; 1 (this server alone) when it cannot count them now.
+     */
+    protected static int countedServers(java.util.function.LongSupplier subscribers) {
+        try {
+            return (int) Math.max(1, subscribers.getAsLong());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "cannot count the servers; counting this one only", e);
+            return 1;
+        }
+    }
+
     /** This server's id in the cluster, for this namespace. */
     public String uid() {
         return uid;

@@ -37,10 +37,32 @@ public final class InMemoryAdapter implements Adapter {
 
     /** Stored broadcasts and dropped sessions, when connection state recovery is on; else null. */
     private final SessionStore store;
+    /** Told when a room appears and when it disappears (Node's create-room and delete-room). */
+    private final RoomWatcher watcher;
+
+    /**
+     * Told, after the fact and outside the adapter's lock, that room {@code room} got its first
+     * socket or lost its last one; the order of calls for one room from different threads is not
+     * guaranteed, so a watcher reads {@link #hasRoom} for the truth. Implementations are thread-safe.
+     */
+    @FunctionalInterface
+    public interface RoomWatcher {
+        /** Nobody watches. */
+        RoomWatcher NONE = room -> { };
+
+        void changed(String room);
+    }
 
     /** Creates the adapter of the namespace {@code host}, without connection state recovery. */
     public InMemoryAdapter(NamespaceHost host) {
         this(host, null, System::currentTimeMillis);
+    }
+
+    /** As {@link #InMemoryAdapter(NamespaceHost)}, telling {@code watcher} when rooms appear and disappear. */
+    public InMemoryAdapter(NamespaceHost host, RoomWatcher watcher) {
+        this.host = host;
+        this.store = null;
+        this.watcher = watcher;
     }
 
     /**
@@ -52,32 +74,43 @@ public final class InMemoryAdapter implements Adapter {
     public InMemoryAdapter(NamespaceHost host, Duration recovery, java.util.function.LongSupplier clock) {
         this.host = host;
         this.store = recovery == null ? null : new SessionStore(host, recovery, clock);
+        this.watcher = RoomWatcher.NONE;
     }
 
     @Override
     public void addAll(String sid, Collection<String> newRooms) {
         List<String> joined = new ArrayList<>(newRooms.size());
+        List<String> created = new ArrayList<>();
         synchronized (this) {
             Set<String> mine = sids.computeIfAbsent(sid, k -> new LinkedHashSet<>());
             for (String room : newRooms) {
                 mine.add(room);
+                if (!rooms.containsKey(room)) {
+                    created.add(room);
+                }
                 if (rooms.computeIfAbsent(room, k -> new LinkedHashSet<>()).add(sid)) {
                     joined.add(room);
                 }
             }
         }
+        created.forEach(watcher::changed);
         joined.forEach(room -> host.roomJoined(room, sid));
     }
 
     @Override
     public void del(String sid, String room) {
         boolean left;
+        boolean deleted;
         synchronized (this) {
             Set<String> mine = sids.get(sid);
             if (mine != null) {
                 mine.remove(room);
             }
             left = removeFromRoom(room, sid);
+            deleted = left && !rooms.containsKey(room);
+        }
+        if (deleted) {
+            watcher.changed(room);
         }
         if (left) {
             host.roomLeft(room, sid);
@@ -87,16 +120,21 @@ public final class InMemoryAdapter implements Adapter {
     @Override
     public void delAll(String sid) {
         List<String> left = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
         synchronized (this) {
             Set<String> mine = sids.remove(sid);
             if (mine != null) {
                 for (String room : mine) {
                     if (removeFromRoom(room, sid)) {
                         left.add(room);
+                        if (!rooms.containsKey(room)) {
+                            deleted.add(room);
+                        }
                     }
                 }
             }
         }
+        deleted.forEach(watcher::changed);
         left.forEach(room -> host.roomLeft(room, sid));
     }
 
@@ -110,6 +148,16 @@ public final class InMemoryAdapter implements Adapter {
             rooms.remove(room);
         }
         return true;
+    }
+
+    /** Whether room {@code room} has a socket now. */
+    public synchronized boolean hasRoom(String room) {
+        return rooms.containsKey(room);
+    }
+
+    /** Whether {@code id} is the id of a socket here now (its own room is then private). */
+    public synchronized boolean hasSocket(String id) {
+        return sids.containsKey(id);
     }
 
     @Override

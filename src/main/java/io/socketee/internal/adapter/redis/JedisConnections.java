@@ -56,6 +56,16 @@ public final class JedisConnections implements AutoCloseable {
     }
 
     private JedisClientConfig config(Duration readTimeout) {
+        return config(url, password, database, readTimeout);
+    }
+
+    /**
+     * The configuration of a connection to the Redis at {@code url} (TLS, user, password and
+     * database from it, else from {@code password} and {@code database}) whose reads wait up to
+     * {@code readTimeout} (zero: forever); connecting times out after 2 s.
+     */
+    public static JedisClientConfig config(URI url, Optional<String> password, OptionalInt database,
+            Duration readTimeout) {
         return DefaultJedisClientConfig.builder()
                 .ssl(JedisURIHelper.isRedisSSLScheme(url))
                 .user(JedisURIHelper.getUser(url))

@@ -110,12 +110,7 @@ public final class RedisStreamsAdapter extends ClusterAdapter {
     /** {@code PUBSUB NUMSUB} of the public channel; 1 (this server alone) when Redis is away. */
     @Override
     public int serverCount() {
-        try {
-            return (int) Math.max(1, bus.numSub(options.channel(host.name())));
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "cannot count the servers; counting this one only", e);
-            return 1;
-        }
+        return countedServers(() -> bus.numSub(options.channel(host.name())));
     }
 
     /** An entry of the stream, for this namespace. */
