@@ -62,7 +62,7 @@ function connected(socket) {
 function handshakeStatus() {
   return new Promise((resolve) => {
     const req = http.get({ host: BASE.hostname, port: BASE.port, path: PATH + "/?EIO=4&transport=polling",
-      agent: false, timeout: 2000 }, (res) => {
+      agent: false, timeout: 60000 }, (res) => {
       res.resume();
       res.on("end", () => resolve(res.statusCode));
       res.on("error", () => resolve(-1));
@@ -94,13 +94,20 @@ async function restart() {
 
     await waitFor(() => "the server to go away", 600000, async () => clients.some((c) => c.downAt !== null), 20);
     const downAt = Math.min(...clients.filter((c) => c.downAt !== null).map((c) => c.downAt));
+    // probes go out every 50 ms without waiting for each other, at most 4 at a time (under the
+    // storm an answer may take seconds); the first 200 marks ready
     let readyAt = null;
+    let probing = 0;
+    await waitFor(() => "the server to go away for every client", 600000, async () => clients.every((c) => c.downAt !== null), 20);
     await waitFor(() => "the server to answer a handshake again", 600000, async () => {
-      // the server may still answer for a moment after the first client lost it
-      if (clients.some((c) => c.downAt === null)) return false;
-      if (await handshakeStatus() !== 200) return false;
-      readyAt = Date.now();
-      return true;
+      if (probing < 4) {
+        probing++;
+        handshakeStatus().then((status) => {
+          probing--;
+          if (status === 200 && readyAt === null) readyAt = Date.now();
+        });
+      }
+      return readyAt !== null;
     }, 50);
     console.error("restart-storm: ready " + (readyAt - downAt) + " ms after the first disconnect");
     await waitFor(() => "every client to come back within " + BACK_MS + " ms of ready: "
