@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -17,8 +16,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -61,8 +59,8 @@ public class RestartStormIT {
         return SocketEeDeployments.withSettings(STORM_WAR, Map.of());
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyClientComesBackAfterTheApplicationRestarts() {
+    @Test
+    void everyClientComesBackAfterTheApplicationRestarts() {
         String reports = System.getProperty("socketee.it.screenshotDir", "target/failsafe-reports/screenshots");
         String report = Path.of(reports).resolveSibling("scale.jsonl").toString();
         String url = ItServer.base(anchor).resolve("/" + STORM_WAR.replace(".war", "") + "/").toString();
@@ -85,6 +83,8 @@ public class RestartStormIT {
                 deployer.undeploy(STORM);
             }
         }
-        return ScenarioRun.of(result, List.of("restart")).tests("websocket");
+        ScenarioRun run = ScenarioRun.of(result, List.of("restart"));
+        run.assertScenario("restart");
+        run.assertComplete();
     }
 }
