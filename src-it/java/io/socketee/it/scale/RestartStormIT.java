@@ -4,14 +4,12 @@ import io.socketee.it.protocol.support.SocketEeDeployments;
 import io.socketee.it.support.ItServer;
 import io.socketee.it.support.NodeProcess;
 import io.socketee.it.support.ScenarioRun;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -23,9 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A restart storm: two thousand official socket.io-client 4 clients over WebSocket, with the
  * client's default reconnection, connected to SocketEE when its application is undeployed and
  * deployed again ({@code src-it/node/restart-storm.js}); every client must come back. The
- * application, not the server process, is restarted here, through Arquillian's {@link Deployer}
- * (a kill and restart of the application server does not fit inside an Arquillian run): its
- * {@code IoServer}, CDI beans and pools are new, the JVM and its JIT are not. The kill-and-restart
+ * application is restarted here, through Arquillian's {@link Deployer} (a kill and restart of the
+ * application server does not fit inside an Arquillian run). On Open Liberty and WildFly its
+ * {@code IoServer}, CDI beans and pools are new, the JVM and its JIT are not; Payara Micro's
+ * adapter runs one Payara Micro per deployment, so there the whole server stops (gracefully)
+ * and starts again, a cold JVM included. The kill-and-restart
  * of the whole server is the bench's ({@code io.socketee.bench.load.RestartStorm},
  * docs/performance.md). No wall-clock assertion beyond a generous deadline: the times from
  * "ready" to each client's return, split into backoff wait and the server's share, go to
@@ -42,17 +42,6 @@ public class RestartStormIT {
     @ArquillianResource
     private Deployer deployer;
 
-    /** The anchor's URL: where the server is, for the storm's own context root. */
-    @ArquillianResource
-    @OperateOnDeployment("anchor")
-    private URL anchor;
-
-    /** Deployed for the whole class, so that the server's address is known before the storm's. */
-    @Deployment(name = "anchor", testable = false)
-    public static WebArchive anchor() {
-        return SocketEeDeployments.withSettings("socketee-it-restart-anchor.war", Map.of());
-    }
-
     /** The application restarted under the clients; deployed and undeployed by the test. */
     @Deployment(name = STORM, managed = false, testable = false)
     public static WebArchive storm() {
@@ -63,7 +52,7 @@ public class RestartStormIT {
     void everyClientComesBackAfterTheApplicationRestarts() {
         String reports = System.getProperty("socketee.it.screenshotDir", "target/failsafe-reports/screenshots");
         String report = Path.of(reports).resolveSibling("scale.jsonl").toString();
-        String url = ItServer.base(anchor).resolve("/" + STORM_WAR.replace(".war", "") + "/").toString();
+        String url = ItServer.base(STORM_WAR.replace(".war", "")).toString();
         deployer.deploy(STORM);
         NodeProcess.Result result;
         boolean deployed = true;
