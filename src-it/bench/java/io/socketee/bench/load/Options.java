@@ -126,6 +126,16 @@ record Options(Map<String, String> values) {
         return Path.of(str(key));
     }
 
+    /** The output folder ({@code out}), created if missing. */
+    Path outDir() {
+        Path out = path("out");
+        try {
+            return java.nio.file.Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * The warm-up: the same scenarios with their sizes divided by {@code warmupDivisor} (default 1,
      * a whole discarded repetition, which the JVM's JIT needs; at least 1 of everything), without

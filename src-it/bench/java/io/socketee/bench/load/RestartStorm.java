@@ -40,12 +40,7 @@ public final class RestartStorm {
     }
 
     private boolean runAll() {
-        Path out = options.path("out");
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path out = options.outDir();
         say("# SocketEE restart storm " + Instant.now() + ", " + options.str("restart.clients") + " clients ("
                 + options.str("restart.transports") + "), generator on CPUs " + ProcStat.allowedCpus()
                 + ", servers on CPU " + options.str("serverCpu") + ", load average " + ProcStat.loadAverage());
