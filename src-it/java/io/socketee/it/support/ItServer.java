@@ -22,6 +22,19 @@ public final class ItServer {
         return rebuild("http", reported);
     }
 
+    /**
+     * {@code http://127.0.0.1:<port>/<contextRoot>/} on the HTTP port of the server under test
+     * (from {@code arquillian.launch} and the profile's port property), for a test whose
+     * deployment is not deployed yet, so that Arquillian cannot report its URL.
+     */
+    public static URI base(String contextRoot) {
+        String launch = System.getProperty("arquillian.launch", "");
+        int port = launch.startsWith("payara") ? Integer.getInteger("socketee.it.payara.port", 9082)
+                : launch.startsWith("wildfly") ? Integer.getInteger("socketee.it.wildfly.port", 9083)
+                : Integer.getInteger("socketee.it.port", 9081);
+        return URI.create("http://" + LOOPBACK + ":" + port + "/" + contextRoot + "/");
+    }
+
     /** {@code ws://127.0.0.1:<port><contextPath>/}, always with a trailing slash. */
     public static URI webSocketBase(URL reported) {
         return rebuild("ws", reported);

@@ -229,8 +229,23 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private synchronized OptionalInt awaitPort(Duration timeout) {
+        awaitOutput(() -> port >= 0, timeout);
+        return port();
+    }
+
+    /**
+     * Waits until the process has written a line containing {@code text} on stderr (a cue of a
+     * script that something outside it must act on now).
+     *
+     * @return false if the process ended or {@code timeout} passed first
+     */
+    public synchronized boolean awaitStderr(String text, Duration timeout) {
+        return awaitOutput(() -> stderr.indexOf(text) >= 0, timeout);
+    }
+
+    private synchronized boolean awaitOutput(java.util.function.BooleanSupplier seen, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (port < 0 && process.isAlive()) {
+        while (!seen.getAsBoolean() && process.isAlive()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;
@@ -242,7 +257,7 @@ public final class NodeProcess implements AutoCloseable {
                 break;
             }
         }
-        return port();
+        return seen.getAsBoolean();
     }
 
     private synchronized Result snapshot(boolean timedOut) {
@@ -261,6 +276,7 @@ public final class NodeProcess implements AutoCloseable {
 
     private synchronized void addStderr(String line) {
         stderr.append(line).append('\n');
+        notifyAll();
     }
 
     private void joinReaders() {

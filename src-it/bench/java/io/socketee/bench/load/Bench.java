@@ -33,12 +33,7 @@ public final class Bench {
     }
 
     private boolean runAll() {
-        Path out = options.path("out");
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path out = options.outDir();
         say("# SocketEE benchmark " + Instant.now() + ", generator on CPUs " + ProcStat.allowedCpus()
                 + ", servers on CPU " + options.str("serverCpu") + ", load average " + ProcStat.loadAverage());
         say("options: " + new java.util.TreeMap<>(options.values()));

@@ -57,6 +57,8 @@ record Options(Map<String, String> values) {
         d.put("scenarioTimeoutSeconds", "180");       // every scenario is bounded in time
         d.put("maxConnections", "20000");             // and in count
         d.put("startTimeoutSeconds", "180");
+        d.put("restart.clients", "2000");             // RestartStorm: socket.io-client 4 clients connected when the server is killed
+        d.put("restart.transports", "websocket");     // their transports (polling,websocket: the client's default)
         d.put("wlpHome", "");
         d.put("libertyServer", "perfbench");
         d.put("wildflyHome", "");                     // the unpacked WildFly distribution
@@ -122,6 +124,16 @@ record Options(Map<String, String> values) {
 
     Path path(String key) {
         return Path.of(str(key));
+    }
+
+    /** The output folder ({@code out}), created if missing. */
+    Path outDir() {
+        Path out = path("out");
+        try {
+            return java.nio.file.Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -230,6 +230,17 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the server and everything it started at once (SIGKILL), as a crash or {@code kill -9}
+     * would, and waits until they are gone.
+     */
+    void kill() {
+        List<ProcessHandle> all = new ArrayList<>(process.toHandle().descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        all.forEach(p -> p.onExit().join());
+    }
+
     /** Stops the server and everything it started: SIGTERM, then SIGKILL after 60 seconds. */
     @Override
     public void close() {

@@ -94,20 +94,30 @@ final class MiddlewareChains {
         return chain;
     }
 
-    /** A value made once, on first use. Thread-safe. */
+    /**
+     * A value made once, on first use. Thread-safe: once made, it is read without a lock (every
+     * connection and every packet goes through {@link #get()}, so a monitor there would be taken by
+     * every client of a reconnection storm); only the making is serialised.
+     */
     private static final class Lazy<T> {
         private final java.util.function.Supplier<T> maker;
-        private T value; // guarded by this
+        private volatile T value; // written once, under this
 
         Lazy(java.util.function.Supplier<T> maker) {
             this.maker = maker;
         }
 
-        synchronized T get() {
-            if (value == null) {
-                value = maker.get();
+        T get() {
+            T made = value;
+            if (made != null) {
+                return made;
             }
-            return value;
+            synchronized (this) {
+                if (value == null) {
+                    value = maker.get();
+                }
+                return value;
+            }
         }
     }
 

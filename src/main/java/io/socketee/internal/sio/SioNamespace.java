@@ -270,11 +270,14 @@ final class SioNamespace extends AbstractNamespace implements NamespaceHost {
      *
      * @return false when this child namespace was dropped meanwhile (the caller looks it up again)
      */
-    synchronized boolean add(SioSocket socket) {
-        if (removed) {
-            return false;
+    boolean add(SioSocket socket) {
+        synchronized (this) {
+            if (removed) {
+                return false;
+            }
+            sockets.put(socket.id(), socket);
         }
-        sockets.put(socket.id(), socket);
+        // outside the lock: the metrics registry is not this namespace's to wait on
         server.options().metrics().increment(Counter.SOCKET_CONNECTIONS);
         return true;
     }
