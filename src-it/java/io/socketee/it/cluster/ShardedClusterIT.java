@@ -109,6 +109,7 @@ public class ShardedClusterIT extends ShardedNodes {
             assertEquals("news:before", ca.next());
 
             int dead = cluster().masterOf(NAMESPACE_CHANNEL);
+            cluster().awaitReplicaInSync(dead);
             cluster().kill(dead);
             cluster().awaitFailover(NAMESPACE_CHANNEL, dead);
             assertNotEquals(dead, cluster().masterOf(NAMESPACE_CHANNEL), "a replica serves the slot now");

@@ -212,6 +212,17 @@ public final class RedisCluster implements AutoCloseable {
         return sum;
     }
 
+    /**
+     * Waits until the master on {@code port} has a replica in sync ({@code state=online} in its
+     * {@code INFO replication}). Redis promotes only a replica whose data is recent: one whose
+     * first sync had not finished when its master was killed was never promoted (seen in a CI run
+     * on a loaded machine, where that sync took more than 5 s after the cluster was created).
+     */
+    public void awaitReplicaInSync(int port) {
+        awaitTrue(() -> cli(port, "INFO", "replication").contains("state=online"),
+                "the master on " + port + " has a replica in sync");
+    }
+
     /** Kills the node on {@code port} at once (SIGKILL), as a crash would. */
     public synchronized void kill(int port) {
         Process p = processes.remove(port);
