@@ -57,7 +57,8 @@ public class SlowConsumerIT {
             String reports = System.getProperty("socketee.it.screenshotDir", "target/failsafe-reports/screenshots");
             String report = java.nio.file.Path.of(reports).resolveSibling("slow-consumers.jsonl").toString();
             return ScenarioRun.tests("slow-consumer-scenarios.js", transport, java.util.List.of(only),
-                    "--url", ItServer.base(base).toString(), "--transport", transport, "--only", only, "--report", report);
+                    "--url", ItServer.base(base).toString(), "--transport", transport, "--only", only, "--report", report,
+                    "--server", System.getProperty("arquillian.launch", "unknown"));
         }
     }
 }
