@@ -45,8 +45,8 @@ public interface Socket {
      *
      * @return the request carrying the current packet, over polling
      */
-    default java.util.Optional<ConnectionRequest> currentRequest() {
-        return java.util.Optional.empty();
+    default Optional<ConnectionRequest> currentRequest() {
+        return Optional.empty();
     }
 
     /**

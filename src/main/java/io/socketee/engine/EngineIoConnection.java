@@ -1,7 +1,9 @@
 package io.socketee.engine;
 
+import io.socketee.ConnectionRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One client of an {@link EngineIoEndpoint}. Thread-safe: send and close from any thread;
@@ -47,8 +49,8 @@ public interface EngineIoConnection {
      *
      * @return the polling request carrying the current message
      */
-    default java.util.Optional<io.socketee.ConnectionRequest> currentRequest() {
-        return java.util.Optional.empty();
+    default Optional<ConnectionRequest> currentRequest() {
+        return Optional.empty();
     }
 
     /**

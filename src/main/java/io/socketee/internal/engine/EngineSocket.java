@@ -1,6 +1,7 @@
 package io.socketee.internal.engine;
 
 import io.socketee.internal.protocol.engine.EngineVersion;
+import java.util.Optional;
 
 /**
  * One Engine.IO session as the layer above sees it, whatever transport carries it.
@@ -25,8 +26,8 @@ public interface EngineSocket {
      * it receives a message over polling (the reference's {@code transport.dataReq}); empty on
      * any other thread, over WebSocket, and outside delivery.
      */
-    default java.util.Optional<HandshakeRequest> currentRequest() {
-        return java.util.Optional.empty();
+    default Optional<HandshakeRequest> currentRequest() {
+        return Optional.empty();
     }
 
     /** The current transport's name: "polling" or "websocket". */
