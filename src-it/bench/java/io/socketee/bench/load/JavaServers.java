@@ -82,7 +82,8 @@ final class JavaServers {
                 "-Djboss.management.http.port=" + o.integer("wildflyManagementPort"));
     }
 
-    private static Path fresh(Path dir) {
+    /** {@code dir}, emptied if it exists, else created. */
+    static Path fresh(Path dir) {
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> all = Files.walk(dir)) {

@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The load generator's one event loop: a single NIO selector that drives every connection to one
- * loopback target, on the thread that calls {@link #run}. Not thread-safe: everything a scenario
+ * loopback target (or to several: the nodes of a cluster), on the thread that calls
+ * {@link #run}. Not thread-safe: everything a scenario
  * does happens on that thread, inside {@link #run} callbacks or between runs.
  */
 final class Loop implements AutoCloseable {
@@ -40,6 +41,14 @@ final class Loop implements AutoCloseable {
 
     /** Opens a non-blocking connection for {@code conn}; its {@code onConnected} follows from {@link #run}. */
     void connect(Conn conn) {
+        connect(conn, target);
+    }
+
+    /** As {@link #connect(Conn)}, to another loopback port (a cluster's other nodes). */
+    void connect(Conn conn, InetSocketAddress to) {
+        if (!to.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("loopback targets only: " + to);
+        }
         if (++opened > maxConnections) {
             throw new IllegalStateException("more than maxConnections=" + maxConnections + " in one run");
         }
@@ -50,7 +59,7 @@ final class Loop implements AutoCloseable {
             if (conn.receiveBuffer() > 0) {
                 ch.setOption(StandardSocketOptions.SO_RCVBUF, conn.receiveBuffer()); // before connect: sets the window
             }
-            boolean done = ch.connect(target);
+            boolean done = ch.connect(to);
             SelectionKey key = ch.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, conn);
             conn.attach(ch, key);
             if (done) {

@@ -59,6 +59,19 @@ record Options(Map<String, String> values) {
         d.put("startTimeoutSeconds", "180");
         d.put("restart.clients", "2000");             // RestartStorm: socket.io-client 4 clients connected when the server is killed
         d.put("restart.transports", "websocket");     // their transports (polling,websocket: the client's default)
+        d.put("cluster.adapters", "redis,redis-streams,redis-sharded"); // ClusterBench: socketio.adapter values, Node's matching adapters
+        d.put("cluster.servers", "socketee,node");    // ClusterBench: SocketEE on Liberty, the Node.js reference server
+        d.put("cluster.nodes", "2,4");                // ClusterBench: cluster sizes, nodes added to reach each
+        d.put("cluster.clients", "200");              // ClusterBench: WebSocket clients in the room, spread over the nodes
+        d.put("cluster.rates", "50,200");             // ClusterBench: broadcasts per second (all senders), one window each
+        d.put("cluster.seconds", "10");               // ClusterBench: one measured window
+        d.put("cluster.warmupSeconds", "15");         // ClusterBench: at the first rate, discarded, before each size
+        d.put("cluster.drainSeconds", "5");           // ClusterBench: wait for late deliveries after a window
+        d.put("cluster.reps", "1");                   // ClusterBench: measured runs per size
+        d.put("cluster.redisPort", "9887");           // ClusterBench: the one redis-server (redis, redis-streams)
+        d.put("cluster.redisClusterPort", "9888");    // ClusterBench: the Redis Cluster's three masters, 9888-9890 (redis-sharded)
+        d.put("cluster.redisClusterBusPort", "9895"); // ClusterBench: their cluster bus ports, 9895-9897
+        d.put("cluster.nodePort", "9891");            // ClusterBench: node i on this + i - 1, 9891-9894 for four
         d.put("wlpHome", "");
         d.put("libertyServer", "perfbench");
         d.put("wildflyHome", "");                     // the unpacked WildFly distribution

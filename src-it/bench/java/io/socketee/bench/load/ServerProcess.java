@@ -47,7 +47,6 @@ final class ServerProcess implements AutoCloseable {
     /** Starts {@code name} (one of {@code Options}' servers) and waits until it answers. */
     static ServerProcess start(String name, Options o, Path log) {
         int port = o.integer("port." + name);
-        requireFree(port);
         List<String> command = new ArrayList<>(List.of("taskset", "-c", o.str("serverCpu")));
         boolean java = true;
         switch (name) {
@@ -65,16 +64,31 @@ final class ServerProcess implements AutoCloseable {
             default -> throw new IllegalArgumentException("unknown server " + name
                     + " (socketee, socketee-inline, payara, wildfly, node, ws)");
         }
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("NODE_PATH", o.path("nodeModules").toAbsolutePath().toString());
+        Map<String, String> env = new java.util.HashMap<>();
         if (name.equals("socketee-inline")) {
             // MicroProfile Config reads this as socketio.inlineHandlers
-            pb.environment().put("SOCKETIO_INLINEHANDLERS", "true");
+            env.put("SOCKETIO_INLINEHANDLERS", "true");
         }
         if (java && !o.str("socketio.writeTimeout").isBlank()) {
             // as socketio.writeTimeout: S6 sees its stalled client dropped within a short wait
-            pb.environment().put("SOCKETIO_WRITETIMEOUT", o.str("socketio.writeTimeout"));
+            env.put("SOCKETIO_WRITETIMEOUT", o.str("socketio.writeTimeout"));
         }
+        String probe = name.equals("ws") ? "/bench/heap" : "/socket.io/?EIO=4&transport=polling";
+        return launch(name, command, env, port, java, probe, o, log);
+    }
+
+    /**
+     * Runs {@code command} (already pinned, if it should be) with {@code env} added to the
+     * environment and NODE_PATH set, and waits until {@code probe} answers 200 on {@code port}.
+     *
+     * @param java whether the server is a JVM that the command starts (its pid is then looked up)
+     */
+    static ServerProcess launch(String name, List<String> command, Map<String, String> env, int port, boolean java,
+            String probe, Options o, Path log) {
+        requireFree(port);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("NODE_PATH", o.path("nodeModules").toAbsolutePath().toString());
+        pb.environment().putAll(env);
         Process process;
         try {
             process = pb.start();
@@ -84,7 +98,6 @@ final class ServerProcess implements AutoCloseable {
         ServerProcess server = new ServerProcess(name, process, -1, port, java, log);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.integer("startTimeoutSeconds"));
-            String probe = name.equals("ws") ? "/bench/heap" : "/socket.io/?EIO=4&transport=polling";
             while (httpStatus(port, probe) != 200) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + " did not start; see " + log);
@@ -217,10 +230,15 @@ final class ServerProcess implements AutoCloseable {
     private String jcmd(String... command) {
         List<String> args = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
         args.addAll(List.of(command));
+        return output(args);
+    }
+
+    /** Runs a short command to its end (at most 60 s) and answers its output, stderr included. */
+    static String output(List<String> command) {
         try {
-            Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
-            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            jcmd.waitFor(60, TimeUnit.SECONDS);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(60, TimeUnit.SECONDS);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,28 +12,35 @@ final class WsClient extends Conn implements Client {
     private final Loop loop;
     private final Wire wire;
     private final Listener listener;
+    private final java.net.InetSocketAddress target;
     private final StringBuilder fragments = new StringBuilder();
     private boolean upgraded;
     private long nextAckId;
     private long mask = System.nanoTime() | 1;
 
     WsClient(Loop loop, Wire wire, Listener listener) {
+        this(loop, wire, listener, loop.target());
+    }
+
+    /** A client of another loopback target than the loop's: one node of a cluster. */
+    WsClient(Loop loop, Wire wire, Listener listener, java.net.InetSocketAddress target) {
         this.loop = loop;
         this.wire = wire;
         this.listener = listener;
+        this.target = target;
     }
 
     /** Starts the connection; {@link Listener#onReady} follows once it can carry the contract. */
     WsClient open() {
-        loop.connect(this);
+        loop.connect(this, target);
         return this;
     }
 
     @Override
     void onConnected() {
         String path = wire.socketIo() ? "/socket.io/?EIO=4&transport=websocket" : "/";
-        String request = "GET " + path + " HTTP/1.1\r\nHost: " + loop.target().getHostString() + ":"
-                + loop.target().getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        String request = "GET " + path + " HTTP/1.1\r\nHost: " + target.getHostString() + ":"
+                + target.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
         write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
     }
