@@ -14,8 +14,9 @@ import java.util.Map;
  * discarded. Every client gets every broadcast; a delivery is cross-node when the client is on
  * another node than the sender, so it went through Redis. Latency counts from the broadcast's
  * scheduled send time. Over each window it reads the CPU of every node and of Redis from
- * {@code /proc}. The context's meter is not used (it measures one server). A fresh instance per
- * run; confined to the runner's thread.
+ * {@code /proc} (Redis: {@code INFO cpu}), and before them, for {@code cluster.idleSeconds},
+ * what they use with every client connected and nothing sent. The context's meter is not used
+ * (it measures one server). A fresh instance per run; confined to the runner's thread.
  */
 final class ClusterScenario extends Scenario {
     private static final String ROOM = "bench";
@@ -30,6 +31,8 @@ final class ClusterScenario extends Scenario {
     private int joined;
     private long nextSeq;
     private Window window;
+    private double idleServers; // CPU share of a core used with nothing sent: all the nodes
+    private double idleRedis;   // and Redis
 
     /** @param label the rows' prefix: adapter and number of nodes */
     ClusterScenario(String label, ClusterNodes cluster, BenchRedis redis) {
@@ -99,6 +102,7 @@ final class ClusterScenario extends Scenario {
             await(loop, () -> joined == clientCount, deadline, null);
             senders = new Client[n];
             System.arraycopy(clients, 0, senders, 0, n); // client j is on node j
+            measureIdle(loop, o.integer("cluster.idleSeconds"));
             if (o.integer("cluster.warmupSeconds") > 0) {
                 window = new Window(rates.get(0), o.integer("cluster.warmupSeconds"));
                 await(loop, () -> now() - window.end >= 0, deadline, window::sendDue);
@@ -109,6 +113,23 @@ final class ClusterScenario extends Scenario {
             }
         }
         return metrics;
+    }
+
+    /**
+     * The CPU the nodes and Redis use per second with every client connected and nothing sent
+     * (heartbeats, timers, Redis's serverCron), so that what a broadcast costs Redis can be told
+     * apart from what Redis costs anyway.
+     */
+    private void measureIdle(Loop loop, int seconds) {
+        long servers0 = cluster.cpuMicros();
+        long redis0 = redis.cpuMicros();
+        long wall0 = now();
+        loop.idle(seconds * 1_000_000_000L);
+        double wallMicros = (now() - wall0) / 1000.0;
+        idleServers = (cluster.cpuMicros() - servers0) / wallMicros;
+        idleRedis = (redis.cpuMicros() - redis0) / wallMicros;
+        metrics.put(label + ", idle: servers core %", 100.0 * idleServers);
+        metrics.put(label + ", idle: Redis core %", 100.0 * idleRedis);
     }
 
     private void measure(Loop loop, Options o, int rate, int seconds, int drain, long deadline) {
@@ -139,6 +160,8 @@ final class ClusterScenario extends Scenario {
         metrics.put(p + " servers CPU µs/delivery", inWindow == 0 ? Double.NaN : servers / (double) inWindow);
         metrics.put(p + " servers core %", 100.0 * servers / wallMicros);
         metrics.put(p + " Redis CPU µs/broadcast", sent == 0 ? Double.NaN : redisCpu / (double) sent);
+        metrics.put(p + " Redis CPU µs/broadcast above idle", sent == 0 ? Double.NaN
+                : (redisCpu - idleRedis * wallMicros) / sent);
         metrics.put(p + " Redis core %", 100.0 * redisCpu / wallMicros);
         metrics.put(p + " generator process %", 100.0 * gen / wallMicros);
         long coreTotal = core1[1] - core0[1];

@@ -65,7 +65,8 @@ record Options(Map<String, String> values) {
         d.put("cluster.clients", "200");              // ClusterBench: WebSocket clients in the room, spread over the nodes
         d.put("cluster.rates", "50,200");             // ClusterBench: broadcasts per second (all senders), one window each
         d.put("cluster.seconds", "10");               // ClusterBench: one measured window
-        d.put("cluster.warmupSeconds", "15");         // ClusterBench: at the first rate, discarded, before each size
+        d.put("cluster.warmupSeconds", "10");         // ClusterBench: at the first rate, discarded, before each size
+        d.put("cluster.idleSeconds", "3");            // ClusterBench: CPU of the nodes and Redis with nothing sent, before the warm-up
         d.put("cluster.drainSeconds", "5");           // ClusterBench: wait for late deliveries after a window
         d.put("cluster.reps", "1");                   // ClusterBench: measured runs per size
         d.put("cluster.redisPort", "9887");           // ClusterBench: the one redis-server (redis, redis-streams)
