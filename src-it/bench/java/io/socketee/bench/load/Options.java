@@ -63,7 +63,7 @@ record Options(Map<String, String> values) {
         d.put("cluster.servers", "socketee,node");    // ClusterBench: SocketEE on Liberty, the Node.js reference server
         d.put("cluster.nodes", "2,4");                // ClusterBench: cluster sizes, nodes added to reach each
         d.put("cluster.clients", "200");              // ClusterBench: WebSocket clients in the room, spread over the nodes
-        d.put("cluster.rates", "50,200");             // ClusterBench: broadcasts per second (all senders), one window each
+        d.put("cluster.rates", "50,200,400");         // ClusterBench: broadcasts per second (all senders), one window each; 400 x 200 clients is over one core
         d.put("cluster.seconds", "10");               // ClusterBench: one measured window
         d.put("cluster.warmupSeconds", "10");         // ClusterBench: at the first rate, discarded, before each size
         d.put("cluster.idleSeconds", "3");            // ClusterBench: CPU of the nodes and Redis with nothing sent, before the warm-up
