@@ -21,8 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code src-it/node/slow-consumer-scenarios.js}, scenario "dropped"): it is dropped with
  * "transport error" within the write timeout (3 s here) and the time the kernel's buffers take to
  * fill, the healthy clients get every message in order and stay connected, the server's heap
- * grows by less than 64 MiB (over polling read 35 s after the flood, once Payara Micro's Grizzly
- * has let go of the closed connections it keeps for its 30 s keep-alive timeout), and its sockets
+ * grows by less than 64 MiB (over polling read again for up to 35 s after the flood while over
+ * it, until Payara Micro's Grizzly has let go of the closed connections it keeps for its 30 s
+ * keep-alive timeout), and its sockets
  * and file descriptors come back to where they were. The measurements go to
  * {@code target/failsafe-reports/slow-consumers.jsonl}.
  */
