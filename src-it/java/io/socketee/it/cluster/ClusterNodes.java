@@ -24,6 +24,21 @@ abstract class ClusterNodes {
     URL b;
 
     /** Asks the member {@code client} is on to broadcast {@code news(text)} to the namespace, and waits for its ack. */
+    /** Up to {@code count} events, each waited for at most twice the official client's usual wait. */
+    static java.util.List<String> take(java.util.concurrent.BlockingQueue<String> queue, int count)
+            throws InterruptedException {
+        java.util.List<String> got = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String next = queue.poll(io.socketee.it.support.OfficialJavaClient.WAIT_SECONDS * 2,
+                    java.util.concurrent.TimeUnit.SECONDS);
+            if (next == null) {
+                break;
+            }
+            got.add(next);
+        }
+        return got;
+    }
+
     static void broadcastNews(io.socketee.it.support.OfficialJavaClient client, String text) throws Exception {
         org.json.JSONObject spec = new org.json.JSONObject().put("event", "news")
                 .put("args", new org.json.JSONArray().put(text));

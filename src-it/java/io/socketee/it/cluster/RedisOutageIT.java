@@ -109,18 +109,6 @@ public class RedisOutageIT extends TwoSocketEeNodes {
         }
     }
 
-    /** Up to {@code count} events, each waited for at most twice the usual time. */
-    private static List<String> take(BlockingQueue<String> queue, int count) throws InterruptedException {
-        List<String> got = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String next = queue.poll(WAIT_SECONDS * 2, TimeUnit.SECONDS);
-            if (next == null) {
-                break;
-            }
-            got.add(next);
-        }
-        return got;
-    }
 
     /** Polls the readiness endpoint until it answers {@code status}, for at most {@code WAIT_SECONDS}; the last answer. */
     private HttpResponse<String> awaitReadiness(int status) throws Exception {

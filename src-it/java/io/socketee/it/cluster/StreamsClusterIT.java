@@ -96,16 +96,4 @@ public class StreamsClusterIT extends ClusterNodes {
             assertEquals(null, atB.poll(300, TimeUnit.MILLISECONDS), "and nothing twice");
         }
     }
-
-    private static List<String> take(BlockingQueue<String> queue, int count) throws InterruptedException {
-        List<String> got = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String next = queue.poll(WAIT_SECONDS * 2, TimeUnit.SECONDS);
-            if (next == null) {
-                break;
-            }
-            got.add(next);
-        }
-        return got;
-    }
 }
