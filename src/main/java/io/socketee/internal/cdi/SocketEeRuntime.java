@@ -138,14 +138,19 @@ public class SocketEeRuntime {
             return io.socketee.adapter.AdapterFactory.IN_MEMORY;
         }
         SocketIoConfig.RedisSettings r = config.redis().get();
-        adapterDescription = "Redis at " + io.socketee.internal.config.EffectiveSettings.maskedUrl(r.url().toString())
-                + ", channel prefix " + r.key();
+        adapterDescription = "Redis at " + r.urls().stream().map(u -> io.socketee.internal.config.EffectiveSettings
+                .maskedUrl(u.toString())).collect(java.util.stream.Collectors.joining(","))
+                + (r.topology().equals("standalone") ? "" : " (" + r.topology() + ")") + ", channel prefix " + r.key();
+        var endpoints = new io.socketee.internal.adapter.redis.RedisEndpoints(
+                io.socketee.internal.adapter.redis.RedisEndpoints.Topology.of(r.topology()), r.urls(), r.password(),
+                r.database(), r.sentinel().map(s -> new io.socketee.internal.adapter.redis.RedisEndpoints.Sentinel(
+                        s.master(), s.user(), s.password())));
         if (r.streams().isPresent()) {
             SocketIoConfig.StreamsSettings s = r.streams().get();
             adapterDescription += ", stream " + s.name();
             var recovery = config.recovery();
-            var streams = io.socketee.internal.adapter.redis.streams.RedisStreamsAdapters.connect(r.url(), r.password(),
-                    r.database(), new io.socketee.internal.adapter.redis.streams.StreamsOptions(s.name(), s.maxLen(),
+            var streams = io.socketee.internal.adapter.redis.streams.RedisStreamsAdapters.connect(endpoints,
+                    new io.socketee.internal.adapter.redis.streams.StreamsOptions(s.name(), s.maxLen(),
                             s.readCount(), s.blockTime(), r.key(), s.sessionKeyPrefix(), r.requestsTimeout(),
                             s.outboxCapacity()),
                     recovery.enabled() ? java.util.Optional.of(recovery.maxDisconnectionDuration())
@@ -156,7 +161,7 @@ public class SocketEeRuntime {
         }
         if (r.sharded().isPresent()) {
             adapterDescription += ", sharded Pub/Sub on a Redis Cluster, subscription mode " + r.sharded().get();
-            var sharded = io.socketee.internal.adapter.redis.sharded.ShardedRedisAdapters.connect(r.url(), r.password(),
+            var sharded = io.socketee.internal.adapter.redis.sharded.ShardedRedisAdapters.connect(endpoints,
                     new io.socketee.internal.adapter.redis.sharded.ShardedOptions(r.key(),
                             io.socketee.internal.adapter.redis.sharded.SubscriptionMode.of(r.sharded().get()).orElseThrow(),
                             r.requestsTimeout()),
@@ -165,7 +170,7 @@ public class SocketEeRuntime {
             return sharded;
         }
         io.socketee.internal.adapter.redis.RedisAdapters redis = io.socketee.internal.adapter.redis.RedisAdapters.connect(
-                r.url(), r.password(), r.database(), r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"),
+                endpoints, r.key(), r.requestsTimeout(), scheduler, threads("socketee-redis"),
                 metrics.recorder());
         clusterStatus.link(redis::connected);
         return redis;

@@ -57,7 +57,17 @@ public enum ConfigKeys {
                     + "or redis-sharded (Redis 7 sharded Pub/Sub on a Redis Cluster, as createShardedAdapter of Node's "
                     + "@socket.io/redis-adapter 8.3)"),
     REDIS_URL("socketio.redis.url", "redis://localhost:6379",
-            "the Redis of the cluster: redis://[user:password@]host[:port][/database], rediss:// for TLS"),
+            "the Redis of the cluster: redis://[user:password@]host[:port][/database], rediss:// for TLS; with "
+                    + "socketio.redis.topology=cluster or sentinel, several comma-separated URLs (seed nodes, sentinels)"),
+    REDIS_TOPOLOGY("socketio.redis.topology", "",
+            "standalone (one Redis; the default of redis and redis-streams), cluster (a Redis Cluster; the default "
+                    + "and only value of redis-sharded) or sentinel (the master that Redis Sentinel names)"),
+    REDIS_SENTINEL_MASTER("socketio.redis.sentinel.master", "",
+            "sentinel topology: the name of the master the sentinels watch (required)"),
+    REDIS_SENTINEL_USER("socketio.redis.sentinel.user", "",
+            "sentinel topology: the user of the sentinels, when they need one of their own"),
+    REDIS_SENTINEL_PASSWORD("socketio.redis.sentinel.password", "",
+            "sentinel topology: the password of the sentinels, when they need one of their own"),
     REDIS_PASSWORD("socketio.redis.password", "", "Redis password, when it is not in the URL"),
     REDIS_DATABASE("socketio.redis.database", "", "Redis database number, when it is not in the URL"),
     REDIS_KEY("socketio.redis.key", "socket.io",

@@ -32,14 +32,21 @@ public final class EffectiveSettings {
 
     /** {@code value} as it may be logged. */
     static String masked(ConfigKeys key, String value) {
-        if (key == ConfigKeys.REDIS_PASSWORD) {
+        if (key == ConfigKeys.REDIS_PASSWORD || key == ConfigKeys.REDIS_SENTINEL_PASSWORD) {
             return MASK;
         }
         return key == ConfigKeys.REDIS_URL ? maskedUrl(value) : value;
     }
 
-    /** A URL with the password of its user information masked: {@code redis://user:****@host}. */
+    /**
+     * A URL with the password of its user information masked: {@code redis://user:****@host};
+     * each of a comma-separated list of URLs so.
+     */
     public static String maskedUrl(String url) {
+        if (url.contains(",")) {
+            return java.util.Arrays.stream(url.split(",", -1)).map(EffectiveSettings::maskedUrl)
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
         int scheme = url.indexOf("://");
         int at = url.lastIndexOf('@');
         if (scheme < 0 || at < scheme) {

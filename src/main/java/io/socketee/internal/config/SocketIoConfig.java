@@ -70,17 +70,35 @@ public record SocketIoConfig(
     /**
      * Where the cluster's Redis is ({@code socketio.adapter=redis}); empty with the in-memory adapter.
      *
-     * @param url the Redis URL (redis:// or rediss://), user, password and database included if given
+     * @param urls the Redis URLs (redis:// or rediss://), user, password and database included if
+     *     given: one standalone Redis, the seed nodes of a cluster, or the sentinels; all of the
+     *     same scheme, user information and database
+     * @param topology {@code standalone}, {@code cluster} or {@code sentinel}
+     * @param sentinel the master's name and the sentinels' own credentials in the sentinel topology
      * @param password the password when the URL has none
      * @param database the database when the URL has none
      * @param key the channel prefix
      * @param requestsTimeout how long requests wait for the other servers
      * @param streams the stream's settings with {@code socketio.adapter=redis-streams}; empty otherwise
      * @param sharded the subscription mode with {@code socketio.adapter=redis-sharded} (a Redis Cluster,
-     *     whose node {@code url} names); empty otherwise
+     *     whose nodes {@code urls} name); empty otherwise
      */
-    public record RedisSettings(java.net.URI url, Optional<String> password, java.util.OptionalInt database, String key,
-            Duration requestsTimeout, Optional<StreamsSettings> streams, Optional<String> sharded) {
+    public record RedisSettings(List<java.net.URI> urls, String topology, Optional<SentinelSettings> sentinel,
+            Optional<String> password, java.util.OptionalInt database, String key, Duration requestsTimeout,
+            Optional<StreamsSettings> streams, Optional<String> sharded) {
+        public RedisSettings {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /**
+     * The sentinels' side of {@code socketio.redis.topology=sentinel}.
+     *
+     * @param master the name of the master the sentinels watch
+     * @param user the sentinels' user, when they need their own
+     * @param password the sentinels' password, when they need their own
+     */
+    public record SentinelSettings(String master, Optional<String> user, Optional<String> password) {
     }
 
     /**
@@ -342,16 +360,17 @@ public record SocketIoConfig(
             r.problem(ConfigKeys.ADAPTER, adapter, "is not an adapter (memory, redis, redis-streams, redis-sharded)");
             return Optional.empty();
         }
-        String url = r.string(ConfigKeys.REDIS_URL).trim();
-        java.net.URI uri = null;
-        try {
-            uri = new java.net.URI(url);
-            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
-                r.problem(ConfigKeys.REDIS_URL, url, "must be redis://host[:port][/database] or rediss://...");
-            }
-        } catch (java.net.URISyntaxException e) {
-            r.problem(ConfigKeys.REDIS_URL, url, "is not a URL: " + e.getReason());
+        boolean sharded = adapter.equals("redis-sharded");
+        String topology = r.string(ConfigKeys.REDIS_TOPOLOGY).trim();
+        if (topology.isEmpty()) {
+            topology = sharded ? "cluster" : "standalone";
+        } else if (!List.of("standalone", "cluster", "sentinel").contains(topology)) {
+            r.problem(ConfigKeys.REDIS_TOPOLOGY, topology, "is not a topology (standalone, cluster, sentinel)");
+        } else if (sharded && !topology.equals("cluster")) {
+            r.problem(ConfigKeys.REDIS_TOPOLOGY, topology,
+                    "must be cluster with redis-sharded: sharded Pub/Sub needs a Redis Cluster");
         }
+        List<java.net.URI> urls = redisUrls(r, topology);
         String password = r.string(ConfigKeys.REDIS_PASSWORD);
         String db = r.string(ConfigKeys.REDIS_DATABASE).trim();
         java.util.OptionalInt database = java.util.OptionalInt.empty();
@@ -362,24 +381,82 @@ public record SocketIoConfig(
                 r.problem(ConfigKeys.REDIS_DATABASE, db, "is not a database number");
             }
         }
+        if (topology.equals("cluster")) {
+            if (!db.isEmpty()) {
+                r.problem(ConfigKeys.REDIS_DATABASE, db, "must be empty with a Redis Cluster: it has database 0 only");
+            }
+            if (!urls.isEmpty() && urls.get(0).getPath() != null && urls.get(0).getPath().length() > 1) {
+                r.problem(ConfigKeys.REDIS_URL, r.string(ConfigKeys.REDIS_URL),
+                        "must name no database with a Redis Cluster: it has database 0 only");
+            }
+        }
+        Optional<SentinelSettings> sentinel = sentinel(r, topology);
         String key = r.string(ConfigKeys.REDIS_KEY);
         if (key.isEmpty()) {
             r.problem(ConfigKeys.REDIS_KEY, key, "must not be empty");
         }
         Duration timeout = r.millis(ConfigKeys.REDIS_REQUESTS_TIMEOUT);
         Optional<StreamsSettings> streams = adapter.equals("redis-streams") ? Optional.of(streams(r)) : Optional.empty();
-        Optional<String> sharded = Optional.empty();
-        if (adapter.equals("redis-sharded")) {
-            sharded = Optional.of(subscriptionMode(r));
-            if (!db.isEmpty()) {
-                r.problem(ConfigKeys.REDIS_DATABASE, db, "must be empty with redis-sharded: a Redis Cluster has database 0 only");
-            }
-            if (uri != null && uri.getPath() != null && uri.getPath().length() > 1) {
-                r.problem(ConfigKeys.REDIS_URL, url, "must name no database with redis-sharded: a Redis Cluster has database 0 only");
+        Optional<String> mode = sharded ? Optional.of(subscriptionMode(r)) : Optional.empty();
+        return urls.isEmpty() ? Optional.empty() : Optional.of(new RedisSettings(urls, topology, sentinel,
+                password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout, streams, mode));
+    }
+
+    /**
+     * The URLs of {@code socketio.redis.url}: one for a standalone Redis, one or more (comma-separated)
+     * seed nodes or sentinels, all with the same scheme, user information and database; empty
+     * when one is not a Redis URL.
+     */
+    private static List<java.net.URI> redisUrls(Reader r, String topology) {
+        String value = r.string(ConfigKeys.REDIS_URL).trim();
+        List<java.net.URI> urls = new ArrayList<>();
+        for (String url : Reader.split(value)) {
+            try {
+                java.net.URI uri = new java.net.URI(url);
+                if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+                    r.problem(ConfigKeys.REDIS_URL, url, "must be redis://host[:port][/database] or rediss://...");
+                    return List.of();
+                }
+                urls.add(uri);
+            } catch (java.net.URISyntaxException e) {
+                r.problem(ConfigKeys.REDIS_URL, url, "is not a URL: " + e.getReason());
+                return List.of();
             }
         }
-        return uri == null ? Optional.empty() : Optional.of(new RedisSettings(uri,
-                password.isEmpty() ? Optional.empty() : Optional.of(password), database, key, timeout, streams, sharded));
+        if (urls.isEmpty()) {
+            r.problem(ConfigKeys.REDIS_URL, value, "must name a Redis");
+        } else if (urls.size() > 1 && topology.equals("standalone")) {
+            r.problem(ConfigKeys.REDIS_URL, value, "names several Redis: set socketio.redis.topology=cluster (seed "
+                    + "nodes of a Redis Cluster) or sentinel (sentinels), or give one URL");
+        } else if (urls.stream().map(u -> java.util.Arrays.asList(u.getScheme(), u.getRawUserInfo(), u.getPath()))
+                .distinct().count() > 1) {
+            r.problem(ConfigKeys.REDIS_URL, EffectiveSettings.maskedUrl(value),
+                    "mixes schemes, users, passwords or databases: every URL must have the same");
+        }
+        return urls;
+    }
+
+    /** The master's name and the sentinels' credentials: required with the sentinel topology, refused without. */
+    private static Optional<SentinelSettings> sentinel(Reader r, String topology) {
+        String master = r.string(ConfigKeys.REDIS_SENTINEL_MASTER);
+        String user = r.string(ConfigKeys.REDIS_SENTINEL_USER);
+        String password = r.string(ConfigKeys.REDIS_SENTINEL_PASSWORD);
+        if (!topology.equals("sentinel")) {
+            for (ConfigKeys k : List.of(ConfigKeys.REDIS_SENTINEL_MASTER, ConfigKeys.REDIS_SENTINEL_USER,
+                    ConfigKeys.REDIS_SENTINEL_PASSWORD)) {
+                if (!r.string(k).isEmpty()) {
+                    r.problem(k, k == ConfigKeys.REDIS_SENTINEL_PASSWORD ? "****" : r.string(k),
+                            "is set but socketio.redis.topology is not sentinel");
+                }
+            }
+            return Optional.empty();
+        }
+        if (master.isEmpty()) {
+            r.problem(ConfigKeys.REDIS_SENTINEL_MASTER, master,
+                    "must name the master the sentinels watch (socketio.redis.topology=sentinel)");
+        }
+        return Optional.of(new SentinelSettings(master, user.isEmpty() ? Optional.empty() : Optional.of(user),
+                password.isEmpty() ? Optional.empty() : Optional.of(password)));
     }
 
     /** The sharded adapter's subscription mode, as Node spells it (the adapter's SubscriptionMode values). */

@@ -29,5 +29,7 @@ class EffectiveSettingsTest {
         assertEquals("redis://:****@h:6379", EffectiveSettings.maskedUrl("redis://:pw@h:6379"));
         assertEquals("rediss://:****@h", EffectiveSettings.maskedUrl("rediss://pw@h"));
         assertEquals("redis://h:6379/0", EffectiveSettings.maskedUrl("redis://h:6379/0"));
+        assertEquals("redis://:****@a:7000,redis://u:****@b:7000",
+                EffectiveSettings.maskedUrl("redis://:pw@a:7000,redis://u:pw@b:7000"), "each URL of a list");
     }
 }

@@ -90,7 +90,8 @@ class SocketIoConfigTest {
         SocketIoConfig c = read(Map.of("socketio.adapter", "redis", "socketio.redis.url", "rediss://cache:6380/2",
                 "socketio.redis.password", "s3cret", "socketio.redis.key", "app", "socketio.redis.requestsTimeout", "800"));
         SocketIoConfig.RedisSettings r = c.redis().orElseThrow();
-        assertEquals(java.net.URI.create("rediss://cache:6380/2"), r.url());
+        assertEquals(List.of(java.net.URI.create("rediss://cache:6380/2")), r.urls());
+        assertEquals("standalone", r.topology(), "the default of redis");
         assertEquals(Optional.of("s3cret"), r.password());
         assertEquals("app", r.key());
         assertEquals(java.time.Duration.ofMillis(800), r.requestsTimeout());
@@ -143,6 +144,72 @@ class SocketIoConfigTest {
         e = assertThrows(IoException.class, () -> readAll(Map.of("socketio.adapter", "redis-sharded",
                 "socketio.redis.sharded.subscriptionMod", "static")));
         assertTrue(e.getMessage().contains("socketio.redis.sharded.subscriptionMod"), "a misspelt key fails: " + e.getMessage());
+    }
+
+    @Test
+    void aClusterTopologyTakesSeveralSeedNodesAndNoDatabase() {
+        SocketIoConfig.RedisSettings r = read(Map.of("socketio.adapter", "redis-streams", "socketio.redis.topology",
+                "cluster", "socketio.redis.url", "redis://:pw@10.0.0.1:7000, redis://:pw@10.0.0.2:7000"))
+                .redis().orElseThrow();
+        assertEquals("cluster", r.topology());
+        assertEquals(List.of(java.net.URI.create("redis://:pw@10.0.0.1:7000"),
+                java.net.URI.create("redis://:pw@10.0.0.2:7000")), r.urls());
+        assertTrue(r.sentinel().isEmpty());
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis",
+                "socketio.redis.topology", "cluster", "socketio.redis.url", "redis://10.0.0.1:7000/1,redis://10.0.0.2:7000/1",
+                "socketio.redis.database", "1")));
+        assertTrue(e.getMessage().contains("socketio.redis.url=redis://10.0.0.1:7000/1,redis://10.0.0.2:7000/1"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("socketio.redis.database=1"), e.getMessage());
+    }
+
+    @Test
+    void aSentinelTopologyNeedsTheMastersNameAndTakesTheSentinelsOwnCredentials() {
+        SocketIoConfig.RedisSettings r = read(Map.of("socketio.adapter", "redis", "socketio.redis.topology", "sentinel",
+                "socketio.redis.url", "redis://:data@s1:26379/3,redis://:data@s2:26379/3",
+                "socketio.redis.sentinel.master", "mymaster", "socketio.redis.sentinel.password", "watch"))
+                .redis().orElseThrow();
+        assertEquals("sentinel", r.topology());
+        assertEquals(2, r.urls().size());
+        assertEquals(Optional.of(new SocketIoConfig.SentinelSettings("mymaster", Optional.empty(), Optional.of("watch"))),
+                r.sentinel());
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis-streams",
+                "socketio.redis.topology", "sentinel", "socketio.redis.url", "redis://s1:26379")));
+        assertTrue(e.getMessage().contains("socketio.redis.sentinel.master=: must name the master"), e.getMessage());
+        e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis",
+                "socketio.redis.sentinel.master", "mymaster", "socketio.redis.sentinel.password", "watch")));
+        assertTrue(e.getMessage().contains("socketio.redis.sentinel.master=mymaster: is set but"), e.getMessage());
+        assertTrue(e.getMessage().contains("socketio.redis.sentinel.password=****: is set but"),
+                "the password is not printed: " + e.getMessage());
+    }
+
+    @Test
+    void severalUrlsWithAStandaloneRedisOrUrlsThatDisagreeFailTheDeployment() {
+        IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis",
+                "socketio.redis.url", "redis://a:6379,redis://b:6379")));
+        assertTrue(e.getMessage().contains("socketio.redis.url=redis://a:6379,redis://b:6379: names several Redis"),
+                e.getMessage());
+        e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis", "socketio.redis.topology",
+                "cluster", "socketio.redis.url", "redis://:one@a:7000,rediss://:two@b:7000")));
+        assertTrue(e.getMessage().contains("socketio.redis.url=redis://:****@a:7000,rediss://:****@b:7000: mixes"),
+                "the passwords are masked: " + e.getMessage());
+        e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis", "socketio.redis.topology",
+                "clustered")));
+        assertTrue(e.getMessage().contains("socketio.redis.topology=clustered: is not a topology"), e.getMessage());
+    }
+
+    @Test
+    void theShardedAdapterIsClusterOnly() {
+        assertEquals("cluster", read(Map.of("socketio.adapter", "redis-sharded")).redis().orElseThrow().topology(),
+                "the key may be left out");
+        assertEquals("cluster", read(Map.of("socketio.adapter", "redis-sharded", "socketio.redis.topology", "cluster"))
+                .redis().orElseThrow().topology());
+        for (String other : List.of("standalone", "sentinel")) {
+            IoException e = assertThrows(IoException.class, () -> read(Map.of("socketio.adapter", "redis-sharded",
+                    "socketio.redis.topology", other, "socketio.redis.sentinel.master", "m")));
+            assertTrue(e.getMessage().contains("socketio.redis.topology=" + other + ": must be cluster with redis-sharded"),
+                    e.getMessage());
+        }
     }
 
     @Test

@@ -2,61 +2,151 @@ package io.socketee.internal.adapter.redis;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.providers.ConnectionProvider;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+import redis.clients.jedis.providers.SentineledConnectionProvider;
 import redis.clients.jedis.util.JedisURIHelper;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 /**
- * The connections of one node to its Redis, as {@code socketio.redis.*} describes it (URL, TLS,
- * user, password, database): a pool for commands, and single connections for the threads that
- * block on Redis (the subscriber, a stream reader). Connecting and commands time out after 2 s.
+ * The connections of one node to its Redis, as {@code socketio.redis.*} describes it (topology,
+ * URLs, TLS, user, password, database): a shared client for commands, and clients of their own
+ * for the threads that block on Redis (the subscriber, a stream reader). Each client follows its
+ * topology by itself: a cluster client routes keyed commands to the master of their slot and
+ * learns the new slot map after a failover; a sentinel client asks the sentinels for the master
+ * and switches when they promote another. Connecting and commands time out after 2 s.
  *
- * <p>Thread-safe: the pool is.
+ * <p>Thread-safe: the Jedis clients are.
  */
 public final class JedisConnections implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** Attempts of a cluster command across redirections and failovers, and the time they may take. */
+    private static final int CLUSTER_ATTEMPTS = 5;
 
-    private final HostAndPort address;
-    private final URI url;
-    private final Optional<String> password;
-    private final OptionalInt database;
-    private final JedisPool pool;
+    private final RedisEndpoints endpoints;
+    private final Client commands;
 
+    /**
+     * Connects to the Redis {@code endpoints} name; a cluster is asked for its slot map at once.
+     *
+     * @throws JedisException when no seed node of a cluster answers
+     */
+    public JedisConnections(RedisEndpoints endpoints) {
+        this.endpoints = endpoints;
+        this.commands = client(TIMEOUT, 16);
+    }
+
+    /** A standalone Redis at {@code url}. */
     public JedisConnections(URI url, Optional<String> password, OptionalInt database) {
-        this.url = url;
-        this.password = password;
-        this.database = database;
-        this.address = JedisURIHelper.getHostAndPort(url);
-        JedisPoolConfig poolConfig = new JedisPoolConfig();
-        poolConfig.setMaxTotal(16);
-        poolConfig.setMaxIdle(8);
-        poolConfig.setJmxEnabled(false);
-        this.pool = new JedisPool(poolConfig, address, config(TIMEOUT));
+        this(RedisEndpoints.standalone(url, password, database));
     }
 
-    /** Where Redis is, for logs. */
-    public HostAndPort address() {
-        return address;
+    /** Where Redis is, for logs: a host and port, the seed nodes of a cluster, or a master and its sentinels. */
+    public String description() {
+        String hosts = endpoints.urls().stream().map(JedisURIHelper::getHostAndPort).map(HostAndPort::toString)
+                .collect(Collectors.joining(","));
+        return switch (endpoints.topology()) {
+            case STANDALONE -> hosts;
+            case CLUSTER -> "the Redis Cluster of " + hosts;
+            case SENTINEL -> "master " + endpoints.sentinel().orElseThrow().master() + " of the sentinels " + hosts;
+        };
     }
 
-    /** A connection of the pool; closing it gives it back. */
-    public Jedis pooled() {
-        return pool.getResource();
+    /** The shared client for commands; keyed commands reach the node that holds the key. */
+    public UnifiedJedis commands() {
+        return commands.jedis;
     }
 
-    /** A new connection of its own whose reads wait up to {@code readTimeout}. */
-    public Jedis single(Duration readTimeout) {
-        return new Jedis(address, config(readTimeout));
+    /**
+     * A new client of its own whose reads wait up to {@code readTimeout} (subscriptions wait
+     * forever), for one thread that blocks on Redis; its caller closes it.
+     */
+    public UnifiedJedis blocking(Duration readTimeout) {
+        return client(readTimeout, 2).jedis;
     }
 
-    private JedisClientConfig config(Duration readTimeout) {
-        return config(url, password, database, readTimeout);
+    /**
+     * {@code command} on every node that answers: the one Redis, the current master, or each
+     * node of the cluster (masters and replicas: a subscriber may be on any); nodes that do not
+     * answer are left out.
+     *
+     * @throws JedisException when no node answers
+     */
+    public <T> List<T> onEveryNode(Function<Jedis, T> command) {
+        if (!(commands.provider instanceof ClusterConnectionProvider cluster)) {
+            try (Jedis jedis = new Jedis(commands.provider.getConnection())) {
+                return List.of(command.apply(jedis));
+            }
+        }
+        List<T> results = new ArrayList<>();
+        JedisException last = null;
+        for (ConnectionPool pool : cluster.getNodes().values()) {
+            try (Jedis jedis = new Jedis(pool.getResource())) {
+                results.add(command.apply(jedis));
+            } catch (JedisException e) {
+                last = e; // a node that died: its subscribers are gone with it
+            }
+        }
+        if (results.isEmpty() && last != null) {
+            throw last;
+        }
+        return results;
+    }
+
+    /** Whether the Redis is a cluster, where a transaction cannot span the nodes. */
+    public boolean cluster() {
+        return endpoints.topology() == RedisEndpoints.Topology.CLUSTER;
+    }
+
+    private Client client(Duration readTimeout, int maxConnections) {
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(maxConnections);
+        pool.setMaxIdle(Math.min(8, maxConnections));
+        pool.setJmxEnabled(false);
+        JedisClientConfig data = config(endpoints.first(), endpoints.password(), endpoints.database(), readTimeout);
+        Set<HostAndPort> hosts = endpoints.urls().stream().map(JedisURIHelper::getHostAndPort)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return switch (endpoints.topology()) {
+            case STANDALONE -> {
+                var provider = new PooledConnectionProvider(hosts.iterator().next(), data, pool);
+                yield new Client(provider, new UnifiedJedis(provider));
+            }
+            case CLUSTER -> {
+                var provider = new ClusterConnectionProvider(hosts, data, pool);
+                yield new Client(provider, new JedisCluster(provider, CLUSTER_ATTEMPTS, TIMEOUT.multipliedBy(3)));
+            }
+            case SENTINEL -> {
+                RedisEndpoints.Sentinel sentinel = endpoints.sentinel().orElseThrow();
+                JedisClientConfig sentinels = DefaultJedisClientConfig.builder()
+                        .ssl(JedisURIHelper.isRedisSSLScheme(endpoints.first()))
+                        .user(sentinel.user().orElse(null))
+                        .password(sentinel.password().orElse(null))
+                        .connectionTimeoutMillis((int) TIMEOUT.toMillis())
+                        .socketTimeoutMillis((int) TIMEOUT.toMillis())
+                        .clientName("socketee")
+                        .build();
+                var provider = new SentineledConnectionProvider(sentinel.master(), data, pool, hosts, sentinels);
+                yield new Client(provider, new UnifiedJedis(provider));
+            }
+        };
     }
 
     /**
@@ -80,6 +170,10 @@ public final class JedisConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        commands.jedis.close();
+    }
+
+    /** A client and the provider of its connections (the client closes it). */
+    private record Client(ConnectionProvider provider, UnifiedJedis jedis) {
     }
 }

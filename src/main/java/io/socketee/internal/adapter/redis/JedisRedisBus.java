@@ -2,27 +2,25 @@ package io.socketee.internal.adapter.redis;
 
 import io.socketee.internal.metrics.MetricsRecorder;
 import io.socketee.internal.metrics.Counter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.BinaryJedisPubSub;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * {@link RedisBus} on Jedis: a pool of connections for PUBLISH and {@code PUBSUB NUMSUB}, and
- * exactly one subscriber connection for the whole node, on its own thread. When Redis goes away
+ * exactly one subscriber connection for the whole node, on its own thread. On a Redis Cluster,
+ * PUBLISH reaches every node, so the subscriber may be on any; when its node dies it subscribes
+ * again through another. With Redis Sentinel it follows the master the sentinels name. When Redis goes away
  * the subscriber reconnects with exponential backoff (100 ms doubling to 5 s) and subscribes
  * everything again; meanwhile publishing is skipped at once (local delivery goes on) and the
  * server count is unknown.
@@ -35,8 +33,10 @@ public final class JedisRedisBus implements RedisBus {
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 5000;
 
-    private final HostAndPort address;
+    private final String address;
     private final JedisConnections connections;
+    /** The subscriber thread's client: a connection to any node of a cluster, to the master of sentinels. */
+    private final UnifiedJedis subscriberClient;
     private final String nodeChannel;
     private final List<Sub> subs = new CopyOnWriteArrayList<>();
     private final Object commands = new Object();
@@ -49,14 +49,14 @@ public final class JedisRedisBus implements RedisBus {
     private boolean subscribedBefore;
 
     /**
-     * Connects to the Redis at {@code url} and starts the subscriber.
+     * Connects to the Redis {@code endpoints} name and starts the subscriber.
      *
      * @param nodeChannel a channel of this node alone, so the subscriber connection has something
      *     to subscribe to before any namespace does
      */
-    public JedisRedisBus(URI url, Optional<String> password, OptionalInt database, String nodeChannel,
-            ThreadFactory threads, MetricsRecorder metrics) {
-        this(new JedisConnections(url, password, database), nodeChannel, threads, metrics);
+    public JedisRedisBus(RedisEndpoints endpoints, String nodeChannel, ThreadFactory threads,
+            MetricsRecorder metrics) {
+        this(new JedisConnections(endpoints), nodeChannel, threads, metrics);
     }
 
     /** As the other constructor, on {@code connections} (which {@link #close} closes). */
@@ -64,7 +64,8 @@ public final class JedisRedisBus implements RedisBus {
             MetricsRecorder metrics) {
         this.metrics = metrics;
         this.connections = connections;
-        this.address = connections.address();
+        this.address = connections.description();
+        this.subscriberClient = connections.blocking(Duration.ofSeconds(2));
         this.nodeChannel = nodeChannel;
         this.subscriber = threads.newThread(this::subscribeLoop);
         subscriber.setName("socketee-redis-subscriber");
@@ -79,8 +80,8 @@ public final class JedisRedisBus implements RedisBus {
             metrics.increment(Counter.REDIS_ERRORS);
             return;
         }
-        try (Jedis jedis = connections.pooled()) {
-            jedis.publish(channel.getBytes(StandardCharsets.UTF_8), message);
+        try {
+            connections.commands().publish(channel.getBytes(StandardCharsets.UTF_8), message);
             metrics.increment(Counter.REDIS_PUBLISHES);
         } catch (JedisException e) {
             metrics.increment(Counter.REDIS_ERRORS);
@@ -93,9 +94,10 @@ public final class JedisRedisBus implements RedisBus {
         if (live == null) {
             throw new IllegalStateException("Redis is away");
         }
-        try (Jedis jedis = connections.pooled()) {
-            Long n = jedis.pubsubNumSub(channel).get(channel);
-            return n == null ? 0 : n;
+        try {
+            // a cluster counts the subscribers of each node apart: Node's adapter sums them too
+            return connections.onEveryNode(jedis -> jedis.pubsubNumSub(channel).get(channel)).stream()
+                    .mapToLong(n -> n == null ? 0 : n).sum();
         } catch (JedisException e) {
             throw new IllegalStateException("cannot count the subscribers of " + channel, e);
         }
@@ -143,6 +145,7 @@ public final class JedisRedisBus implements RedisBus {
         closed = true;
         send(Handler::unsubscribeAll);
         subscriber.interrupt();
+        subscriberClient.close();
         connections.close();
     }
 
@@ -165,8 +168,9 @@ public final class JedisRedisBus implements RedisBus {
         long backoff = FIRST_BACKOFF_MILLIS;
         while (!closed) {
             Handler handler = new Handler();
-            try (Jedis jedis = connections.single(Duration.ofSeconds(2))) {
-                jedis.subscribe(handler, nodeChannel.getBytes(StandardCharsets.UTF_8)); // returns when unsubscribed or lost
+            try {
+                // on a new connection each time: any live node of a cluster, the master sentinels name now
+                subscriberClient.subscribe(handler, nodeChannel.getBytes(StandardCharsets.UTF_8)); // returns when unsubscribed or lost
             } catch (JedisException | IllegalStateException e) {
                 if (reportOutage && !closed) {
                     reportOutage = false; // once per outage; the next subscription logs its own line

@@ -42,12 +42,11 @@ public final class RedisAdapters implements AdapterFactory {
     }
 
     /**
-     * The factory for the Redis at {@code url}, on Jedis.
+     * The factory for the Redis {@code endpoints} name, on Jedis.
      *
      * @throws IllegalStateException when Jedis is not in the application
      */
-    public static RedisAdapters connect(java.net.URI url, java.util.Optional<String> password,
-            java.util.OptionalInt database, String key, Duration requestsTimeout, ScheduledExecutorService scheduler,
+    public static RedisAdapters connect(RedisEndpoints endpoints, String key, Duration requestsTimeout, ScheduledExecutorService scheduler,
             java.util.concurrent.ThreadFactory threads, MetricsRecorder metrics) {
         try {
             Class.forName("redis.clients.jedis.Jedis", false, RedisAdapters.class.getClassLoader());
@@ -56,7 +55,7 @@ public final class RedisAdapters implements AdapterFactory {
                     + "redis.clients:jedis to the WAR (see docs/clustering.md)", e);
         }
         String node = key + "-socketee-node#" + randomId(new SecureRandom(), 12) + "#";
-        return new RedisAdapters(new JedisRedisBus(url, password, database, node, threads, metrics), key,
+        return new RedisAdapters(new JedisRedisBus(endpoints, node, threads, metrics), key,
                 requestsTimeout, scheduler, metrics);
     }
 

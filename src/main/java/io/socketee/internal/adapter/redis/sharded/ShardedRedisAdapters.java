@@ -6,17 +6,20 @@ import io.socketee.adapter.AdapterHost;
 import io.socketee.internal.adapter.NamespaceHost;
 import io.socketee.internal.adapter.memory.InMemoryAdapter;
 import io.socketee.internal.adapter.redis.JedisConnections;
+import io.socketee.internal.adapter.redis.RedisEndpoints;
 import io.socketee.internal.metrics.Counter;
 import io.socketee.internal.metrics.MetricsRecorder;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.stream.Collectors;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
@@ -42,12 +45,12 @@ public final class ShardedRedisAdapters implements AdapterFactory {
     }
 
     /**
-     * The factory for the Redis Cluster that the node at {@code url} belongs to, on Jedis' cluster
-     * client (the other nodes are found from it).
+     * The factory for the Redis Cluster whose seed nodes {@code endpoints} name, on Jedis' cluster
+     * client (the other nodes are found from them).
      *
      * @throws IllegalStateException when Jedis is not in the application
      */
-    public static ShardedRedisAdapters connect(URI url, Optional<String> password, ShardedOptions options,
+    public static ShardedRedisAdapters connect(RedisEndpoints endpoints, ShardedOptions options,
             ScheduledExecutorService scheduler, ThreadFactory threads, MetricsRecorder metrics) {
         try {
             Class.forName("redis.clients.jedis.JedisCluster", false, ShardedRedisAdapters.class.getClassLoader());
@@ -56,9 +59,12 @@ public final class ShardedRedisAdapters implements AdapterFactory {
                     + "add redis.clients:jedis to the WAR (see docs/clustering.md)", e);
         }
         OptionalInt db0 = OptionalInt.of(0); // a Redis Cluster has database 0 only
-        return new ShardedRedisAdapters(new JedisShardedBus(Set.of(JedisURIHelper.getHostAndPort(url)),
-                JedisConnections.config(url, password, db0, Duration.ofSeconds(2)),
-                JedisConnections.config(url, password, db0, Duration.ZERO), threads, metrics), options, scheduler,
+        Set<HostAndPort> seeds = endpoints.urls().stream().map(JedisURIHelper::getHostAndPort)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        URI url = endpoints.first();
+        return new ShardedRedisAdapters(new JedisShardedBus(seeds,
+                JedisConnections.config(url, endpoints.password(), db0, Duration.ofSeconds(2)),
+                JedisConnections.config(url, endpoints.password(), db0, Duration.ZERO), threads, metrics), options, scheduler,
                 metrics);
     }
 

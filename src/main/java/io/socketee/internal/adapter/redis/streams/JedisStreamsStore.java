@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import redis.clients.jedis.Jedis;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.Transaction;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
@@ -19,16 +19,18 @@ import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * {@link StreamsStore} on Jedis: commands on the pool of {@link JedisConnections}, and the
- * blocking reads on one connection of their own (reopened after a failure), whose read timeout
- * outlasts the block time.
+ * {@link StreamsStore} on Jedis: commands on the shared client of {@link JedisConnections}, and
+ * the blocking reads on a client of their own (reopened after a failure), whose read timeout
+ * outlasts the block time. On a Redis Cluster the stream and each session key go to the master
+ * of their slot, and the reads follow the stream's slot to the replica promoted after a failover;
+ * a session is taken with GETDEL there (a transaction cannot span nodes), with MULTI elsewhere.
  *
- * <p>Thread-safe: the pool is; the reading connection is the reader thread's alone.
+ * <p>Thread-safe: the clients are; the reading client is the reader thread's alone.
  */
 public final class JedisStreamsStore implements StreamsStore {
     private final JedisConnections connections;
     /** The reader thread's connection; null until the first read and after a failure. */
-    private volatile Jedis reading;
+    private volatile UnifiedJedis reading;
 
     public JedisStreamsStore(JedisConnections connections) {
         this.connections = connections;
@@ -44,9 +46,9 @@ public final class JedisStreamsStore implements StreamsStore {
     public List<io.socketee.internal.adapter.redis.streams.StreamEntry> read(String stream, String after, int count,
             Duration block) {
         try {
-            Jedis r = reading;
+            UnifiedJedis r = reading;
             if (r == null) {
-                r = connections.single(block.plusSeconds(5));
+                r = connections.blocking(block.plusSeconds(5));
                 reading = r;
             }
             List<Map.Entry<String, List<StreamEntry>>> got = r.xread(
@@ -81,8 +83,11 @@ public final class JedisStreamsStore implements StreamsStore {
 
     @Override
     public Optional<String> take(String key) {
+        if (connections.cluster()) {
+            return call(j -> Optional.ofNullable(j.getDel(key)));
+        }
         return call(j -> {
-            Transaction t = j.multi();
+            AbstractTransaction t = j.multi();
             Response<String> value = t.get(key);
             t.del(key);
             t.exec();
@@ -107,9 +112,9 @@ public final class JedisStreamsStore implements StreamsStore {
         }
     }
 
-    private <T> T call(Function<Jedis, T> command) {
-        try (Jedis jedis = connections.pooled()) {
-            return command.apply(jedis);
+    private <T> T call(Function<UnifiedJedis, T> command) {
+        try {
+            return command.apply(connections.commands());
         } catch (JedisDataException e) {
             throw new IllegalArgumentException("Redis refused: " + e.getMessage(), e);
         } catch (JedisException e) {

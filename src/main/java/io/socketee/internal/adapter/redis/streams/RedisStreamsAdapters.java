@@ -8,15 +8,14 @@ import io.socketee.internal.adapter.memory.InMemoryAdapter;
 import io.socketee.internal.adapter.redis.JedisConnections;
 import io.socketee.internal.adapter.redis.JedisRedisBus;
 import io.socketee.internal.adapter.redis.RedisBus;
+import io.socketee.internal.adapter.redis.RedisEndpoints;
 import io.socketee.internal.metrics.Counter;
 import io.socketee.internal.metrics.MetricsRecorder;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -72,12 +71,11 @@ public final class RedisStreamsAdapters implements AdapterFactory {
     }
 
     /**
-     * The factory for the Redis at {@code url}, on Jedis.
+     * The factory for the Redis {@code endpoints} name, on Jedis.
      *
      * @throws IllegalStateException when Jedis is not in the application
      */
-    public static RedisStreamsAdapters connect(URI url, Optional<String> password, OptionalInt database,
-            StreamsOptions options, Optional<Duration> recovery, ScheduledExecutorService scheduler,
+    public static RedisStreamsAdapters connect(RedisEndpoints endpoints, StreamsOptions options, Optional<Duration> recovery, ScheduledExecutorService scheduler,
             ThreadFactory threads, MetricsRecorder metrics) {
         try {
             Class.forName("redis.clients.jedis.Jedis", false, RedisStreamsAdapters.class.getClassLoader());
@@ -87,8 +85,8 @@ public final class RedisStreamsAdapters implements AdapterFactory {
         }
         String node = options.channelPrefix() + "-socketee-node#" + HexFormat.of().formatHex(bytes(new SecureRandom(), 8))
                 + "#";
-        return start(new JedisRedisBus(url, password, database, node, threads, metrics),
-                new JedisStreamsStore(new JedisConnections(url, password, database)), options, recovery, scheduler,
+        return start(new JedisRedisBus(endpoints, node, threads, metrics),
+                new JedisStreamsStore(new JedisConnections(endpoints)), options, recovery, scheduler,
                 threads, metrics);
     }
 
