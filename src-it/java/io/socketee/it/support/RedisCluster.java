@@ -2,7 +2,6 @@ package io.socketee.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Redis Cluster for the sharded adapter tests: three masters and three replicas, Redis 7
@@ -79,6 +77,29 @@ public final class RedisCluster implements AutoCloseable {
     /** The URL of the first node: clients find the others from it. */
     public String url() {
         return "redis://127.0.0.1:" + firstPort;
+    }
+
+    /** The URLs of the first three nodes, comma-separated: seed nodes, for socketio.redis.url. */
+    public String seedUrls() {
+        return "redis://127.0.0.1:" + firstPort + ",redis://127.0.0.1:" + (firstPort + 1) + ",redis://127.0.0.1:"
+                + (firstPort + 2);
+    }
+
+    /** The live nodes' ports on which {@code PUBSUB NUMSUB channel} counts a subscriber. */
+    public synchronized List<Integer> subscribedNodes(String channel) {
+        List<Integer> ports = new ArrayList<>();
+        for (int port : processes.keySet()) {
+            String[] lines = cli(port, "PUBSUB", "NUMSUB", channel).trim().split("\n");
+            if (Long.parseLong(lines[lines.length - 1].trim()) > 0) {
+                ports.add(port);
+            }
+        }
+        return ports;
+    }
+
+    /** {@code WAIT 1 timeout} on the master on {@code port}: whether a replica has every write it acknowledged. */
+    public boolean replicated(int port) {
+        return cli(port, "WAIT", "1", "5000").trim().equals("1");
     }
 
     private synchronized void create() {
@@ -227,12 +248,7 @@ public final class RedisCluster implements AutoCloseable {
     public synchronized void kill(int port) {
         Process p = processes.remove(port);
         if (p != null) {
-            p.destroyForcibly();
-            try {
-                p.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            RedisCli.kill(p);
         }
     }
 
@@ -259,41 +275,14 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     private static String cli(int port, String... command) {
-        List<String> args = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", String.valueOf(port)));
-        args.addAll(List.of(command));
-        try {
-            return run(args);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RedisCli.cli(port, command);
     }
 
     private static String run(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not end within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return RedisCli.run(command);
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        RedisCli.awaitTrue(condition, what, START_TIMEOUT);
     }
 }

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -17,6 +19,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
@@ -84,6 +87,20 @@ public final class JedisConnections implements AutoCloseable {
     }
 
     /**
+     * A new client of its own for the subscriber thread, its caller closes it: each subscription
+     * takes a new connection, to the one Redis, to the master the sentinels name now, or to a
+     * master of the cluster (PUBLISH reaches every node of a cluster; Node's adapter counts the
+     * subscribers of the masters), another live one after a failure.
+     */
+    public UnifiedJedis subscriber() {
+        if (!cluster()) {
+            return blocking(TIMEOUT);
+        }
+        return new UnifiedJedis(new AnyMaster(new ClusterConnectionProvider(hosts(),
+                config(endpoints.first(), endpoints.password(), endpoints.database(), TIMEOUT), poolConfig(2))));
+    }
+
+    /**
      * {@code command} on every node that answers: the one Redis, the current master, or each
      * node of the cluster (masters and replicas: a subscriber may be on any); nodes that do not
      * answer are left out.
@@ -116,14 +133,23 @@ public final class JedisConnections implements AutoCloseable {
         return endpoints.topology() == RedisEndpoints.Topology.CLUSTER;
     }
 
-    private Client client(Duration readTimeout, int maxConnections) {
+    private Set<HostAndPort> hosts() {
+        return endpoints.urls().stream().map(JedisURIHelper::getHostAndPort)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static GenericObjectPoolConfig<Connection> poolConfig(int maxConnections) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(maxConnections);
         pool.setMaxIdle(Math.min(8, maxConnections));
         pool.setJmxEnabled(false);
+        return pool;
+    }
+
+    private Client client(Duration readTimeout, int maxConnections) {
+        GenericObjectPoolConfig<Connection> pool = poolConfig(maxConnections);
         JedisClientConfig data = config(endpoints.first(), endpoints.password(), endpoints.database(), readTimeout);
-        Set<HostAndPort> hosts = endpoints.urls().stream().map(JedisURIHelper::getHostAndPort)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<HostAndPort> hosts = hosts();
         return switch (endpoints.topology()) {
             case STANDALONE -> {
                 var provider = new PooledConnectionProvider(hosts.iterator().next(), data, pool);
@@ -171,6 +197,45 @@ public final class JedisConnections implements AutoCloseable {
     @Override
     public void close() {
         commands.jedis.close();
+    }
+
+    /**
+     * Connections to the master of a random slot of a cluster; when it does not answer, the slot
+     * map is read again and another slot tried, a few times, so a dead master is passed over.
+     */
+    private record AnyMaster(ClusterConnectionProvider cluster) implements ConnectionProvider {
+        private static final int ATTEMPTS = 6;
+
+        @Override
+        public Connection getConnection() {
+            JedisException failure = null;
+            for (int i = 0; i < ATTEMPTS; i++) {
+                try {
+                    Connection c = cluster.getConnectionFromSlot(
+                            ThreadLocalRandom.current().nextInt(Protocol.CLUSTER_HASHSLOTS));
+                    c.ping();
+                    return c;
+                } catch (JedisException e) {
+                    failure = e;
+                    try {
+                        cluster.renewSlotCache();
+                    } catch (JedisException renewal) {
+                        failure.addSuppressed(renewal);
+                    }
+                }
+            }
+            throw failure;
+        }
+
+        @Override
+        public Connection getConnection(CommandArguments args) {
+            return getConnection();
+        }
+
+        @Override
+        public void close() {
+            cluster.close();
+        }
     }
 
     /** A client and the provider of its connections (the client closes it). */

@@ -65,7 +65,7 @@ public final class JedisRedisBus implements RedisBus {
         this.metrics = metrics;
         this.connections = connections;
         this.address = connections.description();
-        this.subscriberClient = connections.blocking(Duration.ofSeconds(2));
+        this.subscriberClient = connections.subscriber();
         this.nodeChannel = nodeChannel;
         this.subscriber = threads.newThread(this::subscribeLoop);
         subscriber.setName("socketee-redis-subscriber");
