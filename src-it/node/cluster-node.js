@@ -2,7 +2,7 @@
 // the classic protocol), implementing the cluster contract of SocketEE's test application
 // (src-it/java/io/socketee/it/cluster/app/ClusterApp.java), so one scenario script drives both.
 //
-// Usage: node cluster-node.js <port> <redis-url> <node-name> [path] [adapter] [subscription-mode]
+// Usage: node cluster-node.js <port> <redis-url> <node-name> [path] [adapter] [subscription-mode] [topology]
 //   path: where the transports are, /socket.io/ by default (a WAR's is /<context>/socket.io/)
 //   adapter: redis (the classic @socket.io/redis-adapter, the default), redis-streams
 //     (@socket.io/redis-streams-adapter, with connectionStateRecovery on) or redis-sharded
@@ -10,6 +10,9 @@
 //     redis-url belongs to)
 //   subscription-mode: redis-sharded's subscriptionMode (static, dynamic, dynamic-private); none:
 //     the adapter's default (dynamic)
+//   topology: cluster to reach a Redis Cluster through node-redis' cluster client with the classic
+//     adapter too (redis-url: the seed nodes, comma-separated); none: one Redis (redis-sharded is
+//     always on a cluster)
 //   prints "listening <port>" once ready; stops on SIGTERM, or when stdin closes if
 //   SOCKETEE_STDIN_LIFELINE=1.
 //
@@ -34,11 +37,13 @@ const { createAdapter, createShardedAdapter } = require("@socket.io/redis-adapte
 const streams = require("@socket.io/redis-streams-adapter");
 const { createClient, createCluster } = require("redis");
 
-const [port, redisUrl, name, path, adapter, subscriptionMode] = [Number(process.argv[2]), process.argv[3],
-  process.argv[4], process.argv[5] || "/socket.io/", process.argv[6] || "redis", process.argv[7]];
+const [port, redisUrl, name, path, adapter, subscriptionMode, topology] = [Number(process.argv[2]), process.argv[3],
+  process.argv[4], process.argv[5] || "/socket.io/", process.argv[6] || "redis", process.argv[7], process.argv[8]];
 
 async function main() {
-  const pub = adapter === "redis-sharded" ? createCluster({ rootNodes: [{ url: redisUrl }] }) : createClient({ url: redisUrl });
+  const cluster = adapter === "redis-sharded" || topology === "cluster";
+  const pub = cluster ? createCluster({ rootNodes: redisUrl.split(",").map((url) => ({ url })) })
+    : createClient({ url: redisUrl });
   const sub = pub.duplicate();
   pub.on("error", () => {});
   sub.on("error", () => {});

@@ -97,6 +97,21 @@ public final class RedisCluster implements AutoCloseable {
         return ports;
     }
 
+    /** {@code PUBSUB NUMSUB channel} on every live node, summed: the classic subscribers of {@code channel}. */
+    public long numSub(String channel) {
+        return summed("NUMSUB", channel);
+    }
+
+    /** {@code PUBSUB count channel} on every live node, summed. */
+    private synchronized long summed(String count, String channel) {
+        long sum = 0;
+        for (int port : processes.keySet()) {
+            String[] lines = cli(port, "PUBSUB", count, channel).trim().split("\n");
+            sum += Long.parseLong(lines[lines.length - 1].trim());
+        }
+        return sum;
+    }
+
     /** {@code WAIT 1 timeout} on the master on {@code port}: whether a replica has every write it acknowledged. */
     public boolean replicated(int port) {
         return cli(port, "WAIT", "1", "5000").trim().equals("1");
@@ -224,13 +239,8 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /** {@code PUBSUB SHARDNUMSUB channel} on every live node, summed: the servers subscribed to it. */
-    public synchronized long shardNumSub(String channel) {
-        long sum = 0;
-        for (int port : processes.keySet()) {
-            String[] lines = cli(port, "PUBSUB", "SHARDNUMSUB", channel).trim().split("\n");
-            sum += Long.parseLong(lines[lines.length - 1].trim());
-        }
-        return sum;
+    public long shardNumSub(String channel) {
+        return summed("SHARDNUMSUB", channel);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.BinaryJedisPubSub;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -81,7 +82,9 @@ public final class JedisRedisBus implements RedisBus {
             return;
         }
         try {
-            connections.commands().publish(channel.getBytes(StandardCharsets.UTF_8), message);
+            // routed by the channel's slot on a cluster, as node-redis does: one channel, one node, its order kept
+            byte[] name = channel.getBytes(StandardCharsets.UTF_8);
+            connections.commands().sendCommand(name, Protocol.Command.PUBLISH, name, message);
             metrics.increment(Counter.REDIS_PUBLISHES);
         } catch (JedisException e) {
             metrics.increment(Counter.REDIS_ERRORS);
