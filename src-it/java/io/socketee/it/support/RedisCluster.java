@@ -262,6 +262,28 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the slots of the master that was on {@code deadPort} are served by its promoted
+     * replica: a live node sees it failed and serving no slot, and the cluster ok.
+     */
+    public void awaitFailover(int deadPort) {
+        awaitTrue(() -> {
+            try {
+                int live = livePort();
+                for (String line : cli(live, "CLUSTER", "NODES").split("\n")) {
+                    String[] f = line.trim().split(" ");
+                    if (f.length >= 8 && f[1].startsWith("127.0.0.1:" + deadPort + "@")) {
+                        return f[2].contains("fail") && !f[2].contains("fail?") && f.length == 8
+                                && cli(live, "CLUSTER", "INFO").contains("cluster_state:ok");
+                    }
+                }
+                return false;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }, "a replica is promoted in place of " + deadPort);
+    }
+
     /** Waits until a live master other than {@code deadPort} serves {@code key}'s slot and the cluster is ok. */
     public void awaitFailover(String key, int deadPort) {
         awaitTrue(() -> {
