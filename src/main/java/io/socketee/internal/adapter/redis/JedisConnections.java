@@ -41,7 +41,11 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  */
 public final class JedisConnections implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    /** Attempts of a cluster command across redirections and failovers, and the time they may take. */
+    /**
+     * Attempts of a cluster command across redirections and failovers, within {@link #TIMEOUT}: a
+     * classic PUBLISH blocks its caller no longer than with one Redis (the Streams writer and
+     * reader retry by themselves).
+     */
     private static final int CLUSTER_ATTEMPTS = 5;
 
     private final RedisEndpoints endpoints;
@@ -157,7 +161,7 @@ public final class JedisConnections implements AutoCloseable {
             }
             case CLUSTER -> {
                 var provider = new ClusterConnectionProvider(hosts, data, pool);
-                yield new Client(provider, new JedisCluster(provider, CLUSTER_ATTEMPTS, TIMEOUT.multipliedBy(3)));
+                yield new Client(provider, new JedisCluster(provider, CLUSTER_ATTEMPTS, TIMEOUT));
             }
             case SENTINEL -> {
                 RedisEndpoints.Sentinel sentinel = endpoints.sentinel().orElseThrow();
