@@ -11,6 +11,7 @@ import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisClusterException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
@@ -55,6 +56,9 @@ public final class JedisStreamsStore implements StreamsStore {
                     XReadParams.xReadParams().block((int) block.toMillis()).count(count),
                     Map.of(stream, new StreamEntryID(after)));
             return got == null || got.isEmpty() ? List.of() : entries(got.get(0).getValue());
+        } catch (JedisClusterException e) {
+            closeReading();
+            throw new IllegalStateException("cannot read stream " + stream + " now: " + e.getMessage(), e);
         } catch (JedisDataException e) {
             throw new IllegalArgumentException("Redis refused to read stream " + stream + ": " + e.getMessage(), e);
         } catch (JedisException e) {
@@ -115,6 +119,9 @@ public final class JedisStreamsStore implements StreamsStore {
     private <T> T call(Function<UnifiedJedis, T> command) {
         try {
             return command.apply(connections.commands());
+        } catch (JedisClusterException e) {
+            // CLUSTERDOWN, TRYAGAIN...: the cluster is failing over; the writer tries again
+            throw new IllegalStateException("the Redis Cluster cannot take it now: " + e.getMessage(), e);
         } catch (JedisDataException e) {
             throw new IllegalArgumentException("Redis refused: " + e.getMessage(), e);
         } catch (JedisException e) {
