@@ -91,11 +91,12 @@ public final class JedisStreamsStore implements StreamsStore {
             return call(j -> Optional.ofNullable(j.getDel(key)));
         }
         return call(j -> {
-            AbstractTransaction t = j.multi();
-            Response<String> value = t.get(key);
-            t.del(key);
-            t.exec();
-            return Optional.ofNullable(value.get());
+            try (AbstractTransaction t = j.multi()) { // closing it gives its connection back to the pool
+                Response<String> value = t.get(key);
+                t.del(key);
+                t.exec();
+                return Optional.ofNullable(value.get());
+            }
         });
     }
 
