@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -21,6 +22,7 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.providers.ConnectionProvider;
@@ -142,8 +144,30 @@ public final class JedisConnections implements AutoCloseable {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
+    /**
+     * Closes the idle connections of the shared client's pools (each node's on a cluster), so
+     * that commands after Redis restarted get new ones instead of failing once per connection
+     * made before. Connections in use are left alone; a Sentinel client renews its pool itself
+     * when the master changes.
+     */
+    public void dropIdle() {
+        for (Object pool : commands.provider.getConnectionMap().values()) {
+            if (pool instanceof org.apache.commons.pool2.impl.GenericObjectPool<?> p) {
+                p.clear();
+            }
+        }
+    }
+
+    /** {@link #dropIdle} when {@code failure} says a connection broke. */
+    public void dropIdleAfter(JedisException failure) {
+        if (failure instanceof JedisConnectionException) {
+            dropIdle();
+        }
+    }
+
     private static GenericObjectPoolConfig<Connection> poolConfig(int maxConnections) {
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        // Jedis' defaults: idle connections are tested every 30 s and closed after 60 s
+        GenericObjectPoolConfig<Connection> pool = new ConnectionPoolConfig();
         pool.setMaxTotal(maxConnections);
         pool.setMaxIdle(Math.min(8, maxConnections));
         pool.setJmxEnabled(false);

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import redis.clients.jedis.BinaryJedisPubSub;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -88,6 +89,7 @@ public final class JedisRedisBus implements RedisBus {
             metrics.increment(Counter.REDIS_PUBLISHES);
         } catch (JedisException e) {
             metrics.increment(Counter.REDIS_ERRORS);
+            connections.dropIdleAfter(e);
             LOG.log(Level.FINE, "SOCKETEE-REDIS-004 could not publish on " + channel, e);
         }
     }
@@ -98,12 +100,24 @@ public final class JedisRedisBus implements RedisBus {
             throw new IllegalStateException("Redis is away");
         }
         try {
-            // a cluster counts the subscribers of each node apart: Node's adapter sums them too
-            return connections.onEveryNode(jedis -> jedis.pubsubNumSub(channel).get(channel)).stream()
-                    .mapToLong(n -> n == null ? 0 : n).sum();
+            return subscribers(channel);
+        } catch (JedisConnectionException e) {
+            // a connection of the pool made before Redis restarted: counting is safe to repeat
+            connections.dropIdleAfter(e);
+            try {
+                return subscribers(channel);
+            } catch (JedisException again) {
+                throw new IllegalStateException("cannot count the subscribers of " + channel, again);
+            }
         } catch (JedisException e) {
             throw new IllegalStateException("cannot count the subscribers of " + channel, e);
         }
+    }
+
+    private long subscribers(String channel) {
+        // a cluster counts the subscribers of each node apart: Node's adapter sums them too
+        return connections.onEveryNode(jedis -> jedis.pubsubNumSub(channel).get(channel)).stream()
+                .mapToLong(n -> n == null ? 0 : n).sum();
     }
 
     @Override
@@ -236,6 +250,7 @@ public final class JedisRedisBus implements RedisBus {
             reportOutage = true;
             if (subscribedBefore) {
                 metrics.increment(Counter.REDIS_RECONNECTS);
+                connections.dropIdle(); // made before the outage: the first command on each would fail
             }
             subscribedBefore = true;
             LOG.info(() -> "SOCKETEE-REDIS-000 subscribed to Redis at " + address);

@@ -126,6 +126,7 @@ public final class JedisStreamsStore implements StreamsStore {
         } catch (JedisDataException e) {
             throw new IllegalArgumentException("Redis refused: " + e.getMessage(), e);
         } catch (JedisException e) {
+            connections.dropIdleAfter(e); // after a restart the pool's other connections are dead too
             throw new IllegalStateException("Redis is away: " + e.getMessage(), e);
         }
     }
