@@ -151,10 +151,12 @@ public final class JedisConnections implements AutoCloseable {
      * when the master changes.
      */
     public void dropIdle() {
-        for (Object pool : commands.provider.getConnectionMap().values()) {
-            if (pool instanceof org.apache.commons.pool2.impl.GenericObjectPool<?> p) {
-                p.clear();
-            }
+        // not getConnectionMap(): a provider without a pool of its own (Sentinel's) answers it by
+        // borrowing a connection that nobody gives back
+        if (commands.provider instanceof PooledConnectionProvider one) {
+            one.getPool().clear();
+        } else if (commands.provider instanceof ClusterConnectionProvider cluster) {
+            cluster.getNodes().values().forEach(ConnectionPool::clear);
         }
     }
 
