@@ -2,7 +2,7 @@
 // the classic protocol), implementing the cluster contract of SocketEE's test application
 // (src-it/java/io/socketee/it/cluster/app/ClusterApp.java), so one scenario script drives both.
 //
-// Usage: node cluster-node.js <port> <redis-url> <node-name> [path] [adapter] [subscription-mode] [topology]
+// Usage: node cluster-node.js <port> <redis-url> <node-name> [path] [adapter] [subscription-mode] [topology] [channel-prefix]
 //   path: where the transports are, /socket.io/ by default (a WAR's is /<context>/socket.io/)
 //   adapter: redis (the classic @socket.io/redis-adapter, the default), redis-streams
 //     (@socket.io/redis-streams-adapter, with connectionStateRecovery on) or redis-sharded
@@ -13,6 +13,8 @@
 //   topology: cluster to reach a Redis Cluster through node-redis' cluster client with the classic
 //     adapter too (redis-url: the seed nodes, comma-separated); none: one Redis (redis-sharded is
 //     always on a cluster)
+//   channel-prefix: redis-streams' channelPrefix (socket.io by default; the stream keeps its
+//     default name, socket.io)
 //   prints "listening <port>" once ready; stops on SIGTERM, or when stdin closes if
 //   SOCKETEE_STDIN_LIFELINE=1.
 //
@@ -37,8 +39,9 @@ const { createAdapter, createShardedAdapter } = require("@socket.io/redis-adapte
 const streams = require("@socket.io/redis-streams-adapter");
 const { createClient, createCluster } = require("redis");
 
-const [port, redisUrl, name, path, adapter, subscriptionMode, topology] = [Number(process.argv[2]), process.argv[3],
-  process.argv[4], process.argv[5] || "/socket.io/", process.argv[6] || "redis", process.argv[7], process.argv[8]];
+const [port, redisUrl, name, path, adapter, subscriptionMode, topology, channelPrefix] = [Number(process.argv[2]),
+  process.argv[3], process.argv[4], process.argv[5] || "/socket.io/", process.argv[6] || "redis", process.argv[7],
+  process.argv[8], process.argv[9]];
 
 async function main() {
   const cluster = adapter === "redis-sharded" || topology === "cluster";
@@ -51,7 +54,7 @@ async function main() {
   const httpServer = http.createServer();
   const options = { path, pingInterval: 1500, pingTimeout: 3000 };
   if (adapter === "redis-streams") {
-    options.adapter = streams.createAdapter(pub);
+    options.adapter = streams.createAdapter(pub, channelPrefix ? { channelPrefix } : {});
     options.connectionStateRecovery = { maxDisconnectionDuration: 120000 };
   } else if (adapter === "redis-sharded") {
     options.adapter = createShardedAdapter(pub, sub, subscriptionMode ? { subscriptionMode } : {});

@@ -96,8 +96,27 @@ public class RedisClusterTopologyIT extends TopologyNodes {
         return run.tests("classic on a Redis Cluster");
     }
 
-    @Test
+    /**
+     * The same scenarios on the Streams pair, with a Node.js member on
+     * {@code @socket.io/redis-streams-adapter} 0.3.1 over node-redis' cluster client: the stream
+     * and the session keys in their slots, the answers over pub/sub on the cluster.
+     */
+    @TestFactory
     @Order(2)
+    Stream<DynamicTest> streamsOperationsSpanTheRedisClusterWithANodeMember() {
+        ScenarioRun run;
+        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0",
+                cluster().seedUrls(), "N", "/socket.io/", "redis-streams", "", "cluster", STREAMS_KEY)) {
+            run = ScenarioRun.run(Duration.ofMinutes(3), SCENARIOS, "cluster-scenarios.js", "--a", ItServer.base(c).toString(),
+                    "--b", ItServer.base(d).toString(), "--n", node.baseUrl().toString(), "--redis", cluster().url(),
+                    "--only", String.join(",", SCENARIOS));
+            node.assertRunning();
+        }
+        return run.tests("streams on a Redis Cluster");
+    }
+
+    @Test
+    @Order(3)
     void classicAndStreamsTrafficSpanTheRedisCluster() throws Exception {
         trafficSpans(a, b, "classic");
         trafficSpans(c, d, "streams");
@@ -117,7 +136,7 @@ public class RedisClusterTopologyIT extends TopologyNodes {
      * </ul>
      */
     @Test
-    @Order(3)
+    @Order(4)
     void trafficGoesOnWhenTheMastersOfTheSubscriberAndOfTheStreamDie() throws Exception {
         try (OfficialJavaClient ca = OfficialJavaClient.connect(ItServer.base(a), "news");
                 OfficialJavaClient cb = OfficialJavaClient.connect(ItServer.base(b), "news");
