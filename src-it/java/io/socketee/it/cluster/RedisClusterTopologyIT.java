@@ -9,6 +9,7 @@ import io.socketee.it.support.NodeProcess;
 import io.socketee.it.support.OfficialJavaClient;
 import io.socketee.it.support.RedisCluster;
 import io.socketee.it.support.ScenarioRun;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,15 +86,7 @@ public class RedisClusterTopologyIT extends TopologyNodes {
     @TestFactory
     @Order(1)
     Stream<DynamicTest> classicOperationsSpanTheRedisClusterWithANodeMember() {
-        ScenarioRun run;
-        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0",
-                cluster().seedUrls(), "N", "/socket.io/", "redis", "", "cluster")) {
-            run = ScenarioRun.run(Duration.ofMinutes(3), SCENARIOS, "cluster-scenarios.js", "--a", ItServer.base(a).toString(),
-                    "--b", ItServer.base(b).toString(), "--n", node.baseUrl().toString(), "--redis", cluster().url(),
-                    "--only", String.join(",", SCENARIOS));
-            node.assertRunning();
-        }
-        return run.tests("classic on a Redis Cluster");
+        return withNodeMember(a, b, "classic on a Redis Cluster", "redis");
     }
 
     /**
@@ -104,15 +97,22 @@ public class RedisClusterTopologyIT extends TopologyNodes {
     @TestFactory
     @Order(2)
     Stream<DynamicTest> streamsOperationsSpanTheRedisClusterWithANodeMember() {
+        return withNodeMember(c, d, "streams on a Redis Cluster", "redis-streams", STREAMS_KEY);
+    }
+
+    /** {@link #SCENARIOS} across {@code first}, {@code second} and a Node.js member started with {@code adapter}. */
+    private static Stream<DynamicTest> withNodeMember(URL first, URL second, String label, String... adapter) {
+        List<String> args = new java.util.ArrayList<>(List.of("0", cluster().seedUrls(), "N", "/socket.io/", adapter[0],
+                "", "cluster"));
+        args.addAll(List.of(adapter).subList(1, adapter.length));
         ScenarioRun run;
-        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", "0",
-                cluster().seedUrls(), "N", "/socket.io/", "redis-streams", "", "cluster", STREAMS_KEY)) {
-            run = ScenarioRun.run(Duration.ofMinutes(3), SCENARIOS, "cluster-scenarios.js", "--a", ItServer.base(c).toString(),
-                    "--b", ItServer.base(d).toString(), "--n", node.baseUrl().toString(), "--redis", cluster().url(),
+        try (NodeProcess node = NodeProcess.startServer(Duration.ofSeconds(20), "cluster-node.js", args.toArray(String[]::new))) {
+            run = ScenarioRun.run(Duration.ofMinutes(3), SCENARIOS, "cluster-scenarios.js", "--a", ItServer.base(first).toString(),
+                    "--b", ItServer.base(second).toString(), "--n", node.baseUrl().toString(), "--redis", cluster().url(),
                     "--only", String.join(",", SCENARIOS));
             node.assertRunning();
         }
-        return run.tests("streams on a Redis Cluster");
+        return run.tests(label);
     }
 
     @Test
