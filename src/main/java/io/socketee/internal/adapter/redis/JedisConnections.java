@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
@@ -20,6 +21,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.PipelineBase;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -82,6 +84,34 @@ public final class JedisConnections implements AutoCloseable {
     /** The shared client for commands; keyed commands reach the node that holds the key. */
     public UnifiedJedis commands() {
         return commands.jedis;
+    }
+
+    /**
+     * PUBLISHes {@code batch} in order: pipelined in one round trip to one Redis or the master
+     * of Sentinel; on a cluster each to the master of its channel's slot, as node-redis routes it,
+     * so one channel's messages keep their order.
+     *
+     * @throws JedisException when Redis could not take them (the idle connections, made before
+     *     an outage, are dropped)
+     */
+    public void publishAll(List<RedisPublisher.Message> batch) {
+        try {
+            if (cluster()) {
+                for (RedisPublisher.Message m : batch) {
+                    commands.jedis.sendCommand(m.channel(), Protocol.Command.PUBLISH, m.channel(), m.body());
+                }
+                return;
+            }
+            try (AbstractPipeline pipeline = commands.jedis.pipelined()) {
+                for (RedisPublisher.Message m : batch) {
+                    ((PipelineBase) pipeline).sendCommand(Protocol.Command.PUBLISH, m.channel(), m.body());
+                }
+                pipeline.sync();
+            }
+        } catch (JedisException e) {
+            dropIdleAfter(e);
+            throw e;
+        }
     }
 
     /**

@@ -13,14 +13,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.BinaryJedisPubSub;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * {@link RedisBus} on Jedis: a pool of connections for PUBLISH and {@code PUBSUB NUMSUB}, and
- * exactly one subscriber connection for the whole node, on its own thread. On a Redis Cluster,
+ * {@link RedisBus} on Jedis: PUBLISHes queued to a {@link RedisPublisher} (its own thread,
+ * pipelining what waits; 16 MiB may wait), a pool of connections for it and {@code PUBSUB
+ * NUMSUB}, and exactly one subscriber connection for the whole node, on its own thread. On a Redis Cluster,
  * PUBLISH reaches every node, so the subscriber may be on any; when its node dies it subscribes
  * again through another. With Redis Sentinel it follows the master the sentinels name. When Redis goes away
  * the subscriber reconnects with exponential backoff (100 ms doubling to 5 s) and subscribes
@@ -34,12 +34,15 @@ public final class JedisRedisBus implements RedisBus {
     private static final Logger LOG = Logger.getLogger(JedisRedisBus.class.getName());
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 5000;
+    /** The bytes of PUBLISHes that may wait for Redis: a slow Redis costs a server this much, no more. */
+    static final long PUBLISH_CAPACITY = 16L << 20;
 
     private final String address;
     private final JedisConnections connections;
     /** The subscriber thread's client: a connection to any node of a cluster, to the master of sentinels. */
     private final UnifiedJedis subscriberClient;
     private final String nodeChannel;
+    private final RedisPublisher publisher;
     private final List<Sub> subs = new CopyOnWriteArrayList<>();
     private final Object commands = new Object();
     private final Thread subscriber;
@@ -69,6 +72,7 @@ public final class JedisRedisBus implements RedisBus {
         this.address = connections.description();
         this.subscriberClient = connections.subscriber();
         this.nodeChannel = nodeChannel;
+        this.publisher = new RedisPublisher(connections::publishAll, PUBLISH_CAPACITY, threads, metrics, address);
         this.subscriber = threads.newThread(this::subscribeLoop);
         subscriber.setName("socketee-redis-subscriber");
         subscriber.setDaemon(true);
@@ -82,16 +86,7 @@ public final class JedisRedisBus implements RedisBus {
             metrics.increment(Counter.REDIS_ERRORS);
             return;
         }
-        try {
-            // routed by the channel's slot on a cluster, as node-redis does: one channel, one node, its order kept
-            byte[] name = channel.getBytes(StandardCharsets.UTF_8);
-            connections.commands().sendCommand(name, Protocol.Command.PUBLISH, name, message);
-            metrics.increment(Counter.REDIS_PUBLISHES);
-        } catch (JedisException e) {
-            metrics.increment(Counter.REDIS_ERRORS);
-            connections.dropIdleAfter(e);
-            LOG.log(Level.FINE, "SOCKETEE-REDIS-004 could not publish on " + channel, e);
-        }
+        publisher.offer(channel.getBytes(StandardCharsets.UTF_8), message); // never waits for Redis
     }
 
     @Override
@@ -162,6 +157,7 @@ public final class JedisRedisBus implements RedisBus {
         closed = true;
         send(Handler::unsubscribeAll);
         subscriber.interrupt();
+        publisher.close();
         subscriberClient.close();
         connections.close();
     }

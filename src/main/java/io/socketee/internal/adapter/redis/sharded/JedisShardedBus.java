@@ -1,5 +1,6 @@
 package io.socketee.internal.adapter.redis.sharded;
 
+import io.socketee.internal.adapter.redis.RedisPublisher;
 import io.socketee.internal.metrics.Counter;
 import io.socketee.internal.metrics.MetricsRecorder;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +30,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * {@link ShardedBus} on Jedis' cluster client. SPUBLISH goes through {@link JedisCluster}, which
- * follows MOVED and ASK redirections and renews its slot map after a failure. Subscriptions are
+ * follows MOVED and ASK redirections and renews its slot map after a failure, from a
+ * {@link RedisPublisher} (its own thread; 16 MiB may wait), so no caller waits for Redis. Subscriptions are
  * kept by one reconciler thread: it maps each wanted channel to the master that serves its slot
  * now and keeps one subscriber connection per such master (a thread each), sending SSUBSCRIBE and
  * SUNSUBSCRIBE one channel at a time (one command may only name channels of one slot). When a
@@ -46,6 +49,8 @@ public final class JedisShardedBus implements ShardedBus {
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 1000;
     private static final int SLOTS = 16384;
+    /** The bytes of SPUBLISHes that may wait for Redis. */
+    private static final long PUBLISH_CAPACITY = 16L << 20;
 
     private final ClusterConnectionProvider provider;
     private final JedisCluster cluster;
@@ -57,6 +62,7 @@ public final class JedisShardedBus implements ShardedBus {
     private final Map<HostAndPort, Shard> shards = new HashMap<>();
     private final Object signal = new Object();
     private final Thread reconciler;
+    private final RedisPublisher publisher;
     /** Guarded by {@link #signal}. */
     private boolean dirty;
     /** Guarded by {@link #signal}: the slot map must be read again from the cluster. */
@@ -77,6 +83,8 @@ public final class JedisShardedBus implements ShardedBus {
         this.subscriberConfig = subscriberConfig;
         this.threads = threads;
         this.metrics = metrics;
+        this.publisher = new RedisPublisher(this::spublishAll, PUBLISH_CAPACITY, threads, metrics,
+                "the Redis Cluster of " + seeds);
         this.reconciler = threads.newThread(this::reconcileLoop);
         reconciler.setName("socketee-redis-sharded-subscriber");
         reconciler.setDaemon(true);
@@ -85,12 +93,13 @@ public final class JedisShardedBus implements ShardedBus {
 
     @Override
     public void publish(String channel, byte[] message) {
-        try {
-            cluster.spublish(channel.getBytes(StandardCharsets.UTF_8), message);
-            metrics.increment(Counter.REDIS_PUBLISHES);
-        } catch (JedisException e) {
-            metrics.increment(Counter.REDIS_ERRORS);
-            LOG.log(Level.FINE, "SOCKETEE-REDIS-004 could not publish on " + channel, e);
+        publisher.offer(channel.getBytes(StandardCharsets.UTF_8), message); // never waits for Redis
+    }
+
+    /** On the publisher's thread: each SPUBLISH to the master of its channel's slot, in order. */
+    private void spublishAll(List<RedisPublisher.Message> batch) {
+        for (RedisPublisher.Message m : batch) {
+            cluster.spublish(m.channel(), m.body());
         }
     }
 
@@ -133,6 +142,7 @@ public final class JedisShardedBus implements ShardedBus {
     public void close() {
         closed = true;
         reconciler.interrupt();
+        publisher.close();
         cluster.close();
     }
 
