@@ -27,8 +27,14 @@ final class PacketRequestContext implements HandlerScope {
     private final Instance<RequestContextController> controllers;
     private final Optional<LeftoverRequestContext> leftovers;
     private final Queue<Instance.Handle<RequestContextController>> idle = new ConcurrentLinkedQueue<>();
-    /** Set on a thread while a unit runs there: a unit inside it keeps the context it finds. */
-    private final ThreadLocal<Boolean> inUnit = new ThreadLocal<>();
+    /**
+     * How many units run on a thread now: a unit inside another keeps the context it finds. A
+     * counter made once per thread and kept, so that a unit costs one thread-local read instead of
+     * a write and a removal (about 1% of the server's CPU samples in the S1 echo benchmark on Open
+     * Liberty). It holds only an {@code int[]}, so a container thread that outlives the application
+     * keeps nothing of its classes.
+     */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private volatile boolean released;
 
     /** Units that run in whatever request context they find active (inline handlers). */
@@ -51,22 +57,19 @@ final class PacketRequestContext implements HandlerScope {
         if (handle == null) {
             handle = controllers.getHandle();
         }
-        boolean outermost = inUnit.get() == null;
+        int[] units = depth.get();
+        boolean outermost = units[0] == 0;
         try {
             RequestContextController controller = handle.get();
             boolean activated = controller.activate();
             if (!activated && outermost && leftovers.isPresent() && leftovers.get().end()) {
                 activated = controller.activate();
             }
-            if (outermost) {
-                inUnit.set(Boolean.TRUE);
-            }
+            units[0]++;
             try {
                 unit.run();
             } finally {
-                if (outermost) {
-                    inUnit.remove();
-                }
+                units[0]--;
                 if (activated) {
                     controller.deactivate();
                 }

@@ -41,6 +41,12 @@ final class WebSocketHost implements WebSocketReceiver {
     }
 
     private void route(EnginePacket packet) {
+        if (session.transport() == ws) {
+            // the session's own WebSocket is never an upgrade's candidate, and only a packet on this
+            // connection (delivered by this thread) could have made it the transport: no lock needed
+            session.onPacket(ws, packet);
+            return;
+        }
         boolean[] probing = new boolean[1];
         session.locked(() -> {
             Upgrade u = session.currentUpgrade();

@@ -141,24 +141,39 @@ final class SerialSender implements WebSocketChannel {
             if (closed || frame == null) {
                 continue;
             }
-            long size = size(frame);
-            AtomicReference<Pending> state = new AtomicReference<>(Pending.WAITING);
-            SendHandler done = result -> {
-                onResult(result, size);
-                if (!state.compareAndSet(Pending.WAITING, Pending.DONE)) {
-                    resume();
-                }
-            };
+            Write write = new Write(size(frame));
             try {
-                send(frame, done);
+                send(frame, write);
             } catch (IOException | RuntimeException e) {
                 fail(e);
                 continue;
             }
-            if (state.compareAndSet(Pending.WAITING, Pending.CALLER_LEFT)) {
+            if (write.compareAndSet(Pending.WAITING, Pending.CALLER_LEFT)) {
                 return;
             }
         } while (wip.decrementAndGet() > 0);
+    }
+
+    /**
+     * One frame's write: its completion, and whether it came before {@link #drain} moved on
+     * ({@code DONE}: the loop goes on) or after ({@code CALLER_LEFT}: the completion resumes it).
+     * One object per frame, the state and the handler together.
+     */
+    private final class Write extends AtomicReference<Pending> implements SendHandler {
+        private final long size;
+
+        Write(long size) {
+            super(Pending.WAITING);
+            this.size = size;
+        }
+
+        @Override
+        public void onResult(SendResult result) {
+            SerialSender.this.onResult(result, size);
+            if (!compareAndSet(Pending.WAITING, Pending.DONE)) {
+                resume();
+            }
+        }
     }
 
     /** Sends one frame asynchronously, with the Tyrus context class loader. */
