@@ -83,6 +83,31 @@ async function probeWhenServed() {
   }
 }
 
+/** Connection attempts of the 10,000 that the server did not answer within the client's 20 s connect timeout. */
+const connectTimeouts = [];
+
+/**
+ * A client of the hold, connected; an attempt the server does not answer within socket.io-client's
+ * connect timeout (20 s) is made again, at most twice, as the client's own reconnection would
+ * (reconnection is off so that a drop during the hold shows): on Open Liberty, right after
+ * RestartStormIT, one client of 10,000 once waited more than 20 s (an open finding of issue 15).
+ * Each such timeout is reported (connectTimeouts); any other failure fails the test.
+ */
+async function holdClient(clients) {
+  for (let attempt = 1; ; attempt++) {
+    const s = client();
+    clients.push(s);
+    try {
+      return await connected(s);
+    } catch (e) {
+      s.close();
+      if (attempt === 3 || !/timeout/.test(e.message)) throw e;
+      connectTimeouts.push(Date.now());
+      console.error("scale: a connection attempt timed out (" + e.message + "); trying again");
+    }
+  }
+}
+
 async function hold() {
   const room = "scale-" + RUN;
   const probe = await probeWhenServed();
@@ -111,9 +136,7 @@ async function hold() {
     const batch = 200;
     for (let i = 0; i < CLIENTS; i += batch) {
       const some = await Promise.all(Array.from({ length: Math.min(batch, CLIENTS - i) }, async () => {
-        const s = client();
-        clients.push(s);
-        await connected(s);
+        const s = await holdClient(clients);
         watches.push(watch(s, latencies));
         assert.strictEqual(await ask(s, "join", room), "joined");
         return s;
@@ -136,7 +159,7 @@ async function hold() {
     const disordered = watches.filter((w) => w.outOfOrder > 0);
     latencies.sort((a, b) => a - b);
     const measured = {
-      clients: CLIENTS, seconds: SECONDS, connectMs,
+      clients: CLIENTS, seconds: SECONDS, connectMs, connectTimeouts: connectTimeouts.length,
       delivered: watches.reduce((a, w) => a + w.received, 0), expected: CLIENTS * SECONDS,
       dropped: dropped.length, dropReasons: [...new Set(dropped.map((w) => w.disconnect))],
       latencyMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: latencies[latencies.length - 1] },
