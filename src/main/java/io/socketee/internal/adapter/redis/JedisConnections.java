@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
@@ -102,9 +101,9 @@ public final class JedisConnections implements AutoCloseable {
                 }
                 return;
             }
-            try (AbstractPipeline pipeline = commands.jedis.pipelined()) {
+            try (PipelineBase pipeline = commands.jedis.pipelined()) {
                 for (RedisPublisher.Message m : batch) {
-                    ((PipelineBase) pipeline).sendCommand(Protocol.Command.PUBLISH, m.channel(), m.body());
+                    pipeline.sendCommand(Protocol.Command.PUBLISH, m.channel(), m.body());
                 }
                 pipeline.sync();
             }

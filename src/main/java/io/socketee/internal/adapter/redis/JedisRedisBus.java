@@ -34,8 +34,6 @@ public final class JedisRedisBus implements RedisBus {
     private static final Logger LOG = Logger.getLogger(JedisRedisBus.class.getName());
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 5000;
-    /** The bytes of PUBLISHes that may wait for Redis: a slow Redis costs a server this much, no more. */
-    static final long PUBLISH_CAPACITY = 16L << 20;
 
     private final String address;
     private final JedisConnections connections;
@@ -72,7 +70,7 @@ public final class JedisRedisBus implements RedisBus {
         this.address = connections.description();
         this.subscriberClient = connections.subscriber();
         this.nodeChannel = nodeChannel;
-        this.publisher = new RedisPublisher(connections::publishAll, PUBLISH_CAPACITY, threads, metrics, address);
+        this.publisher = new RedisPublisher(connections::publishAll, RedisPublisher.CAPACITY, threads, metrics, address);
         this.subscriber = threads.newThread(this::subscribeLoop);
         subscriber.setName("socketee-redis-subscriber");
         subscriber.setDaemon(true);

@@ -27,6 +27,8 @@ public final class RedisPublisher implements AutoCloseable {
     static final int MAX_BATCH = 256;
     /** ...and at most this many bytes, unless one message alone is larger. */
     static final long MAX_BATCH_BYTES = 1 << 20;
+    /** The bytes that may wait for Redis in a server's publisher: a slow Redis costs it this much, no more. */
+    public static final long CAPACITY = 16L << 20;
 
     /** One PUBLISH: the channel's name and the message, as bytes. */
     public record Message(byte[] channel, byte[] body) {

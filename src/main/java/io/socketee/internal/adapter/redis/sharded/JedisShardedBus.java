@@ -49,8 +49,6 @@ public final class JedisShardedBus implements ShardedBus {
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 1000;
     private static final int SLOTS = 16384;
-    /** The bytes of SPUBLISHes that may wait for Redis. */
-    private static final long PUBLISH_CAPACITY = 16L << 20;
 
     private final ClusterConnectionProvider provider;
     private final JedisCluster cluster;
@@ -83,7 +81,7 @@ public final class JedisShardedBus implements ShardedBus {
         this.subscriberConfig = subscriberConfig;
         this.threads = threads;
         this.metrics = metrics;
-        this.publisher = new RedisPublisher(this::spublishAll, PUBLISH_CAPACITY, threads, metrics,
+        this.publisher = new RedisPublisher(this::spublishAll, RedisPublisher.CAPACITY, threads, metrics,
                 "the Redis Cluster of " + seeds);
         this.reconciler = threads.newThread(this::reconcileLoop);
         reconciler.setName("socketee-redis-sharded-subscriber");
