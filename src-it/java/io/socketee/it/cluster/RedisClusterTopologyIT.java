@@ -159,7 +159,7 @@ public class RedisClusterTopologyIT extends TopologyNodes {
                 cluster().awaitFailover(dead); // its slots served again before the next kill
                 streamsLoseNothing(cc, cd, stream);
             }
-            assertAnswersAgain(ca, "classic after the failover");
+            assertAnswersAgain(ca, "classic after the failover", () -> subscribers(CLASSIC_REQUESTS));
             assertTrue(awaitSubscribers(2), "both classic members are subscribed again, on live masters");
         }
     }
@@ -180,8 +180,14 @@ public class RedisClusterTopologyIT extends TopologyNodes {
                     cluster().kill(master);
                 }, () -> cluster().awaitFailover(master), sent);
         assertEquals(sent, got, "every broadcast reaches D's client, in order, none lost");
-        assertAnswersAgain(cc, "streams after the failover");
+        assertAnswersAgain(cc, "streams after the failover", () -> subscribers(STREAMS_KEY + "#/#"));
         return killed[0];
+    }
+
+    /** Where Redis counts subscribers of {@code channel}, for a failure message. */
+    private static String subscribers(String channel) {
+        return channel + " has subscribers on the nodes " + cluster().subscribedNodes(channel) + ", "
+                + cluster().numSub(channel) + " in all";
     }
 
     /** Whether {@link #CLASSIC_REQUESTS} gets {@code count} subscribers on the live nodes within 20 s. */

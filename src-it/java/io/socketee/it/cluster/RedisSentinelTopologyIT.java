@@ -96,11 +96,11 @@ public class RedisSentinelTopologyIT extends TopologyNodes {
             }, () -> sentinels().awaitFailover(master), sent);
             assertNotEquals(master, sentinels().masterPort(), "the sentinels name the replica now");
             assertEquals(sent, got, "every Streams broadcast reaches D's client, in order, none lost");
-            assertAnswersAgain(cc, "streams after the failover");
+            assertAnswersAgain(cc, "streams after the failover", () -> sentinels().numSubOnMaster(STREAMS_KEY + "#/#"));
             assertTrue(arrivesAgain(ca, cb, "after-a", killed[0], "classic A to B (measured after the Streams check)"),
                     "a classic broadcast from A reaches B's client");
             assertTrue(arrives(cb, ca, null, "after-b"), "and one from B reaches A's client");
-            assertAnswersAgain(ca, "classic after the failover");
+            assertAnswersAgain(ca, "classic after the failover", () -> sentinels().numSubOnMaster("socket.io-request#/#"));
         }
     }
 }

@@ -73,7 +73,8 @@ abstract class TopologyNodes extends ClusterNodes {
      * server and gets no answer (so would Node's), so {@code client}'s member asks again every
      * 200 ms, for up to 20 s, until the other member answers; prints how long that took.
      */
-    static void assertAnswersAgain(OfficialJavaClient client, String label) throws Exception {
+    static void assertAnswersAgain(OfficialJavaClient client, String label, java.util.function.Supplier<String> subscribers)
+            throws Exception {
         long start = System.nanoTime();
         Object answers = answers(client);
         long deadline = start + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
@@ -81,7 +82,11 @@ abstract class TopologyNodes extends ClusterNodes {
             Thread.sleep(200);
             answers = answers(client);
         }
-        assertEquals(List.of("B hears A"), answers, label + ": serverSideEmitWithAck gets the other member's answer");
+        if (!List.of("B hears A").equals(answers)) {
+            // which members Redis counts: an empty answer is a member that counts no other server
+            assertEquals(List.of("B hears A"), answers, label + ": serverSideEmitWithAck gets the other member's answer ("
+                    + subscribers.get() + ")");
+        }
         System.out.printf("[topology] %s: serverSideEmitWithAck answered %d ms after the first try%n", label,
                 (System.nanoTime() - start) / 1_000_000);
     }

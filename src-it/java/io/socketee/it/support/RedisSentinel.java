@@ -91,6 +91,13 @@ public final class RedisSentinel implements AutoCloseable {
         throw new IllegalStateException("no sentinel names a master");
     }
 
+    /** {@code PUBSUB NUMSUB channel} on the master the sentinels name now: its subscribers, for a failure message. */
+    public String numSubOnMaster(String channel) {
+        int master = masterPort();
+        String[] reply = RedisCli.cli(master, "PUBSUB", "NUMSUB", channel).trim().split("\n");
+        return channel + " has " + reply[reply.length - 1].trim() + " subscribers on the master (" + master + ")";
+    }
+
     /** Waits until the master on {@code port} has its replica in sync, and every write it took reached it. */
     public void awaitReplicated(int port) {
         RedisCli.awaitTrue(() -> RedisCli.cli(port, "INFO", "replication").contains("state=online")

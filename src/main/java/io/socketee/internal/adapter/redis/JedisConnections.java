@@ -3,8 +3,10 @@ package io.socketee.internal.adapter.redis;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -137,8 +139,12 @@ public final class JedisConnections implements AutoCloseable {
 
     /**
      * {@code command} on every node that answers: the one Redis, the current master, or each
-     * node of the cluster (masters and replicas: a subscriber may be on any); nodes that do not
-     * answer are left out.
+     * node of the cluster the client knows (masters, and the replicas it has seen: a subscriber
+     * may be on any); nodes that do not answer are left out. When a node of a cluster cannot be
+     * reached, the client reads the cluster's nodes again and asks the ones it did not know: after
+     * a failover the replica promoted in a dead master's place, which the client learns of only
+     * then, may hold subscribers (a member that counted without it counted no other server, for
+     * as long as its own commands did not make it read the nodes again).
      *
      * @throws JedisException when no node answers
      */
@@ -149,18 +155,38 @@ public final class JedisConnections implements AutoCloseable {
             }
         }
         List<T> results = new ArrayList<>();
+        Set<String> asked = new HashSet<>();
+        JedisException failure = onEach(cluster.getNodes(), command, results, asked);
+        if (failure instanceof JedisConnectionException) {
+            try {
+                cluster.renewSlotCache();
+                JedisException again = onEach(cluster.getNodes(), command, results, asked);
+                failure = again != null ? again : failure;
+            } catch (JedisException e) {
+                failure.addSuppressed(e); // no node answers CLUSTER SLOTS: count with the nodes that answered
+            }
+        }
+        if (results.isEmpty() && failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    /** {@code command} on each node of {@code nodes} not in {@code asked}; returns the last failure. */
+    private static <T> JedisException onEach(Map<String, ConnectionPool> nodes, Function<Jedis, T> command,
+            List<T> results, Set<String> asked) {
         JedisException last = null;
-        for (ConnectionPool pool : cluster.getNodes().values()) {
-            try (Jedis jedis = new Jedis(pool.getResource())) {
+        for (Map.Entry<String, ConnectionPool> node : nodes.entrySet()) {
+            if (!asked.add(node.getKey())) {
+                continue;
+            }
+            try (Jedis jedis = new Jedis(node.getValue().getResource())) {
                 results.add(command.apply(jedis));
             } catch (JedisException e) {
                 last = e; // a node that died: its subscribers are gone with it
             }
         }
-        if (results.isEmpty() && last != null) {
-            throw last;
-        }
-        return results;
+        return last;
     }
 
     /** Whether the Redis is a cluster, where a transaction cannot span the nodes. */

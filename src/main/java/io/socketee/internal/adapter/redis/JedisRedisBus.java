@@ -182,7 +182,13 @@ public final class JedisRedisBus implements RedisBus {
             try {
                 // on a new connection each time: any live node of a cluster, the master sentinels name now
                 subscriberClient.subscribe(handler, nodeChannel.getBytes(StandardCharsets.UTF_8)); // returns when unsubscribed or lost
-            } catch (JedisException | IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // a Jedis failure, or anything else thrown on this thread (a callback's bug): the
+                // loop must outlive it, or this node would count and hear no other server again
+                if (!(e instanceof JedisException || e instanceof IllegalStateException)) {
+                    LOG.log(Level.WARNING, "SOCKETEE-REDIS-001 the Redis subscriber at " + address
+                            + " failed; it subscribes again", e);
+                }
                 if (reportOutage && !closed) {
                     reportOutage = false; // once per outage; the next subscription logs its own line
                     LOG.warning(() -> "SOCKETEE-REDIS-001 Redis at " + address + " is away (" + e.getMessage()
