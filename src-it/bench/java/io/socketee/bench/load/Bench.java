@@ -60,9 +60,12 @@ public final class Bench {
             for (String name : options.list("servers")) {
                 ok &= start(name, live);
             }
+            int warmups = options.flag("warmup") ? options.integer("warmups") : 0;
             for (ServerProcess server : List.copyOf(live)) {
-                ok &= phase(live, server, options.flag("warmup") ? options.warmup() : null, "warm-up", false);
-                if (options.flag("jfr")) {
+                for (int w = 1; w <= warmups && live.contains(server); w++) {
+                    ok &= phase(live, server, options.warmup(), warmups == 1 ? "warm-up" : "warm-up " + w, false);
+                }
+                if (options.flag("jfr") && live.contains(server)) {
                     server.startRecording(options.str("jfrSettings"));
                 }
             }

@@ -22,6 +22,7 @@ record Options(Map<String, String> values) {
         d.put("scenarios", "S1,S2,S3,S4,S5,S6");
         d.put("reps", "3");
         d.put("warmup", "true");                      // one run of every scenario at warm-up sizes
+        d.put("warmups", "1");                        // how many such runs (Liberty's JIT needs 4 for S5)
         d.put("jfr", "false");                        // record the JVM server after warm-up: <out>/socketee.jfr
         d.put("jfrSettings", "profile");              // JFR settings name or .jfc path (finer sampling: a copy of profile)
         d.put("host", "127.0.0.1");                   // loopback only
