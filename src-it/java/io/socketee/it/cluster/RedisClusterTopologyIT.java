@@ -124,7 +124,8 @@ public class RedisClusterTopologyIT extends TopologyNodes {
 
     /**
      * The master one classic member subscribes through is killed (SIGKILL), and the master of the
-     * stream's slot (the same one, or next, once the first replica is promoted):
+     * stream's slot (the same one when every classic subscriber is on it, else next, once the
+     * first replica is promoted):
      * <ul>
      * <li>the classic member subscribes again through another master, so broadcasts each way and
      * serverSideEmitWithAck go on (broadcasts published while it was away are lost, as with
@@ -147,11 +148,15 @@ public class RedisClusterTopologyIT extends TopologyNodes {
             assertFalse(subscribed.isEmpty(), "the classic members subscribe on the cluster");
             int stream = cluster().masterOf(STREAM);
             cluster().awaitReplicaInSync(stream);
-            if (subscribed.contains(stream)) {
+            List<Integer> elsewhere = subscribed.stream().filter(port -> port != stream).toList();
+            if (elsewhere.isEmpty()) {
                 long killed = streamsLoseNothing(cc, cd, stream); // one kill for both
                 classicGoesOn(ca, cb, killed, "classic A to B (measured after the Streams check)");
             } else {
-                int dead = subscribed.get(0);
+                // two kills whenever a classic subscriber is on another master: after the second,
+                // a member's client knows the cluster only as it was before the first (the path
+                // on which a server count once missed the promoted replicas)
+                int dead = elsewhere.get(0);
                 cluster().awaitReplicaInSync(dead);
                 long killed = System.nanoTime();
                 cluster().kill(dead);
