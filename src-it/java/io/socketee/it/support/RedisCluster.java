@@ -34,29 +34,21 @@ public final class RedisCluster implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** The test classes' cluster: guarded by the class; null when none runs. */
-    private static RedisCluster current;
+    private static final SharedProcess<RedisCluster> SHARED =
+            new SharedProcess<>(RedisCluster::start, RedisCluster::close, "redis-cluster-stop");
 
     /**
      * The cluster of the sharded tests, started when none runs (from a {@code @Deployment} method,
      * before the WARs connect). A test class that uses it stops it in {@code @AfterAll} with
      * {@link #stopShared()}; a JVM shutdown hook is only the last resort.
      */
-    public static synchronized RedisCluster shared() {
-        if (current == null) {
-            current = start();
-            RedisCluster started = current;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "redis-cluster-stop"));
-        }
-        return current;
+    public static RedisCluster shared() {
+        return SHARED.get();
     }
 
     /** Stops the shared cluster, if one runs. */
-    public static synchronized void stopShared() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
+    public static void stopShared() {
+        SHARED.stop();
     }
 
     /** Starts the six nodes, makes them one cluster and waits until every node sees it ok. */

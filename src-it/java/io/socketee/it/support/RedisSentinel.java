@@ -35,29 +35,21 @@ public final class RedisSentinel implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** The test classes' deployment: guarded by the class; null when none runs. */
-    private static RedisSentinel current;
+    private static final SharedProcess<RedisSentinel> SHARED =
+            new SharedProcess<>(RedisSentinel::start, RedisSentinel::close, "redis-sentinel-stop");
 
     /**
      * The deployment of the sentinel tests, started when none runs (from a {@code @Deployment}
      * method, before the WARs connect). A test class that uses it stops it in {@code @AfterAll}
      * with {@link #stopShared()}; a JVM shutdown hook is only the last resort.
      */
-    public static synchronized RedisSentinel shared() {
-        if (current == null) {
-            current = start();
-            RedisSentinel started = current;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "redis-sentinel-stop"));
-        }
-        return current;
+    public static RedisSentinel shared() {
+        return SHARED.get();
     }
 
     /** Stops the shared deployment, if one runs. */
-    public static synchronized void stopShared() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
+    public static void stopShared() {
+        SHARED.stop();
     }
 
     /** Starts master, replica and sentinels and waits until every sentinel knows both data nodes and its peers. */

@@ -36,29 +36,21 @@ public final class RedisServer implements AutoCloseable {
         this.binary = binary;
     }
 
-    /** The test classes' Redis: guarded by the class; null when none runs. */
-    private static RedisServer current;
+    private static final SharedProcess<RedisServer> SHARED =
+            new SharedProcess<>(RedisServer::start, RedisServer::kill, "redis-server-stop");
 
     /**
      * The Redis of the cluster tests, started when none runs. A test class that uses it stops it
      * in {@code @AfterAll} with {@link #stopShared()}: a JVM shutdown hook is only the last resort,
      * as Surefire may halt its JVM before the hooks finish.
      */
-    public static synchronized RedisServer shared() {
-        if (current == null) {
-            current = start();
-            RedisServer started = current;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::kill, "redis-server-stop"));
-        }
-        return current;
+    public static RedisServer shared() {
+        return SHARED.get();
     }
 
     /** Stops the shared Redis, if one runs. */
-    public static synchronized void stopShared() {
-        if (current != null) {
-            current.kill();
-            current = null;
-        }
+    public static void stopShared() {
+        SHARED.stop();
     }
 
     /** Starts a Redis on the configured port. */
